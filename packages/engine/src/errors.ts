@@ -26,6 +26,8 @@ export enum ErrorCode {
   NOT_CONNECTED = -2400,
   /** The battle does not exist or the user is not part of it. */
   BATTLE_NOT_FOUND = -2410,
+  /** The host is already in a battle (or waiting for answers to one). */
+  ALREADY_IN_BATTLE = -2411,
 
   // ── SeatApplicationErrorCode (anchor values) ─────────────────────────────
   MAX_SEAT_COUNT_LIMIT = -2340,
@@ -47,6 +49,20 @@ export enum ErrorCode {
   CO_HOST_REQUEST_PENDING = 100402,
   /** No invitee of a battle request can battle. */
   BATTLE_NO_VALID_ROOM = 100412,
+
+  // ── calls ────────────────────────────────────────────────────────────────
+  /** A call action of this user is still pending: wait for it (= TUICallEngine's re-entry guard -1204). */
+  CALL_REQUEST_PENDING = -1204,
+  /** The user has no call this action applies to (hang up twice, accept while idle…). */
+  NOT_IN_CALL = -2500,
+  /** The user is already calling, ringing or in a call: hang up first. */
+  ALREADY_IN_CALL = -2501,
+  /** No ongoing call has that id. */
+  CALL_NOT_FOUND = -2502,
+  /** Only a connected 1-to-1 call can switch between audio and video. */
+  CALL_MEDIA_SWITCH_UNSUPPORTED = -2503,
+  /** The call already has the most participants allowed (9). */
+  CALL_FULL = -2504,
 }
 
 /** The plain, serialisable form of an error that crosses the protocol. */

@@ -10,12 +10,14 @@ export function requireUser(tx: Tx): UserRecord {
   return user
 }
 
+/** A running live, or ROOM_NOT_FOUND. */
 export function requireRoom(state: ModelState, liveId: LiveId): Room {
   const room = state.rooms.get(liveId)
   if (!room) fail(ErrorCode.ROOM_NOT_FOUND, `Live "${liveId}" does not exist or has ended`)
   return room
 }
 
+/** The actor as a member of their current live. */
 export interface InRoom {
   readonly user: UserRecord
   readonly liveId: LiveId
@@ -33,6 +35,7 @@ export function requireInRoom(tx: Tx): InRoom {
   return { user, liveId: user.liveId, room, member }
 }
 
+/** Owner or administrator: may answer co-guest requests and manage seats. */
 export const isHost = (member: Member | undefined): boolean =>
   member !== undefined && (member.role === RoomRole.Owner || member.role === RoomRole.Administrator)
 
@@ -63,10 +66,18 @@ export function hostsOf(room: Room): UserId[] {
   return [room.ownerId, ...room.adminIds]
 }
 
+/** The seat `userId` sits on, or -1. */
 export function seatIndexOf(room: Room, userId: UserId): number {
   return room.seats.findIndex((seat) => seat.userId === userId)
 }
 
+/** Replaces a room in `tx.state`. */
 export function putRoom(tx: Tx, liveId: LiveId, room: Room): void {
   tx.state = { ...tx.state, rooms: tx.state.rooms.set(liveId, room) }
+}
+
+/** Records which live a logged-in user is in (null = none). */
+export function setUserLive(tx: Tx, userId: UserId, liveId: LiveId | null): void {
+  const user = tx.state.users.get(userId)
+  if (user) tx.state = { ...tx.state, users: tx.state.users.set(userId, { ...user, liveId }) }
 }

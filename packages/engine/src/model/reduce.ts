@@ -1,6 +1,7 @@
 import { Map as ImMap, OrderedMap } from 'immutable'
 import { EngineError, ErrorCode } from '../errors'
 import { battleExpirers, battleHandlers } from './battle'
+import { callExpirers, callHandlers } from './calls'
 import { coGuestExpirers, coGuestHandlers } from './coGuest'
 import { coHostExpirers, coHostHandlers } from './coHost'
 import { liveHandlers } from './live'
@@ -25,9 +26,10 @@ const handlers: Handlers = {
   ...coGuestHandlers,
   ...coHostHandlers,
   ...battleHandlers,
+  ...callHandlers,
 }
 
-const expirers: Readonly<Record<string, Expirer>> = { ...coGuestExpirers, ...coHostExpirers, ...battleExpirers }
+const expirers: Readonly<Record<string, Expirer>> = { ...coGuestExpirers, ...coHostExpirers, ...battleExpirers, ...callExpirers }
 
 /** The empty world. */
 export function createState(): ModelState {
@@ -37,9 +39,12 @@ export function createState(): ModelState {
     users: ImMap(),
     rooms: OrderedMap(),
     coHostRequests: OrderedMap(),
+    coHostByRoom: ImMap(),
     connections: ImMap(),
     battles: ImMap(),
     battleRequests: OrderedMap(),
+    calls: ImMap(),
+    userCalls: ImMap(),
     deadlines: ImMap(),
   }
 }
@@ -61,10 +66,10 @@ function run<T>(state: ModelState, ctx: Context, work: (tx: Tx) => T): ReduceRes
  * timers, no I/O, no clock. A refused command returns the same `state` object and an error.
  */
 export function reduce<T extends CommandType>(state: ModelState, command: CommandOf<T> | Command, ctx: Context): ReduceResult<CommandResult<T>> {
-  const handler = (command && typeof command === 'object' ? handlers[command.type as T] : undefined) as Handler<T> | undefined
+  const type = command && typeof command === 'object' ? (command as { type?: unknown }).type : undefined
+  const handler = (typeof type === 'string' && Object.hasOwn(handlers, type) ? handlers[type as T] : undefined) as Handler<T> | undefined
   if (!handler) {
-    const type = command && typeof command === 'object' ? String((command as { type?: unknown }).type) : String(command)
-    return { ok: false, state, error: { code: ErrorCode.INVALID_ARGUMENT, message: `Unknown command "${type}"` } }
+    return { ok: false, state, error: { code: ErrorCode.INVALID_ARGUMENT, message: `Unknown command "${String(type ?? command)}"` } }
   }
   return run(state, ctx, (tx) => handler(tx, command as CommandOf<T>))
 }
@@ -79,7 +84,8 @@ export function expire(state: ModelState, now: number, keys?: Iterable<string>):
     for (const key of due) {
       const at = tx.state.deadlines.get(key)
       if (at === undefined || at > now) continue // already resolved by an earlier key, or not due
-      const expirer = expirers[key.slice(0, key.indexOf('|'))]
+      const prefix = key.slice(0, key.indexOf('|'))
+      const expirer = Object.hasOwn(expirers, prefix) ? expirers[prefix] : undefined
       if (!expirer) throw new Error(`No expirer for deadline "${key}"`)
       expirer(tx, key)
     }

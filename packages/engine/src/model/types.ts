@@ -1,5 +1,8 @@
-import type { Map as ImMap, OrderedMap } from 'immutable'
+import type { Map as ImMap, OrderedMap, OrderedSet } from 'immutable'
 import type { ErrorInfo } from '../errors'
+import type { CallCommand, CallModelEvent, CallRecord, CallStartResult } from './callTypes'
+
+export * from './callTypes'
 
 // ─────────────────────────────────────────────────────────────────────────────
 // Ids, enums (numeric values equal the anchor's where it has them)
@@ -285,6 +288,8 @@ export type Command =
   | { readonly type: 'battle.exit'; readonly battleId: string }
   /** add to a battling host's score (gifts); any member of a battling room */
   | { readonly type: 'battle.addScore'; readonly battleId: string; readonly userId: UserId; readonly value: number }
+  // calls (between users, no live room needed)
+  | CallCommand
 
 export type CommandType = Command['type']
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>
@@ -295,6 +300,7 @@ export interface CommandResultMap {
   'live.join': LiveInfoView
   'coHost.request': { readonly code: ConnectionCode }
   'battle.request': { readonly battleId: string; readonly result: Readonly<Record<UserId, BattleCode>> }
+  'call.start': CallStartResult
 }
 export type CommandResult<T extends CommandType> = T extends keyof CommandResultMap ? CommandResultMap[T] : void
 
@@ -378,6 +384,8 @@ export type RoomEvent =
   | { readonly type: 'battle.userExited'; readonly battle: BattleView; readonly user: CoHostUserView }
   | { readonly type: 'battle.scoreChanged'; readonly battle: BattleView }
   | { readonly type: 'battle.ended'; readonly battle: BattleView; readonly reason: BattleEndedReason }
+  // calls: each event says who hears it
+  | CallModelEvent
 
 export type RoomEventType = RoomEvent['type']
 export type RoomEventOf<T extends RoomEventType> = Extract<RoomEvent, { type: T }>
@@ -403,6 +411,8 @@ export interface UserRecord extends UserProfile {
 
 export interface Member {
   readonly userId: UserId
+  /** join sequence number (from `nextId`): a stable `member.list` cursor even after others leave */
+  readonly seq: number
   readonly role: RoomRole
   readonly isMessageDisabled: boolean
   readonly joinedAt: number
@@ -437,6 +447,8 @@ export interface Invitation {
 
 export interface Room {
   readonly info: Omit<LiveInfoView, 'owner' | 'memberCount'>
+  /** creation sequence number (from `nextId`): a stable `live.list` cursor even after other lives end */
+  readonly seq: number
   readonly ownerId: UserId
   /** administrators, kept apart so host-side fan-out never walks the audience */
   readonly adminIds: readonly UserId[]
@@ -461,6 +473,14 @@ export interface CoHostRequest {
   readonly extensionInfo: string
   readonly createdAt: number
   readonly expiresAt: number | null
+}
+
+/** One room's pending co-host requests (requestIds): an index over `ModelState.coHostRequests`. */
+export interface RoomCoHostRequests {
+  /** the request this room's owner must answer: a room takes one at a time */
+  readonly incoming: string | null
+  /** the requests this room's owner sent, oldest first */
+  readonly outgoing: OrderedSet<string>
 }
 
 export interface Connection {
@@ -498,10 +518,16 @@ export interface ModelState {
   readonly rooms: OrderedMap<LiveId, Room>
   /** keyed by requestId */
   readonly coHostRequests: OrderedMap<string, CoHostRequest>
+  /** `coHostRequests` by room, so no co-host lookup walks every request (absent = no request at all) */
+  readonly coHostByRoom: ImMap<LiveId, RoomCoHostRequests>
   readonly connections: ImMap<string, Connection>
   readonly battles: ImMap<string, Battle>
   /** keyed by `${battleId}|${inviteeId}` */
   readonly battleRequests: OrderedMap<string, BattleRequest>
+  /** ongoing calls by callId */
+  readonly calls: ImMap<string, CallRecord>
+  /** the call each user is calling, ringing or connected in: a user is busy iff present */
+  readonly userCalls: ImMap<UserId, string>
   /** every pending deadline: key → ms */
   readonly deadlines: ImMap<string, number>
 }

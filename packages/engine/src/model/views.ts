@@ -1,5 +1,6 @@
 import type {
-  ApplicationView, InvitationView, LiveInfoView, Member, MemberView, ModelState, Room, SeatView, UserId, UserProfile,
+  Application, ApplicationView, Invitation, InvitationView, LiveId, LiveInfoView, Member, MemberView, ModelState, Room, SeatView,
+  UserId, UserProfile,
 } from './types'
 import { RoomRole } from './types'
 
@@ -9,14 +10,17 @@ export function profileOf(state: ModelState, userId: UserId): UserProfile {
   return user ? { userId, userName: user.userName, avatarUrl: user.avatarUrl } : { userId, userName: '', avatarUrl: '' }
 }
 
+/** A live's public info, with its owner's profile and member count. */
 export function liveInfoView(state: ModelState, room: Room): LiveInfoView {
   return { ...room.info, owner: profileOf(state, room.ownerId), memberCount: room.members.size }
 }
 
+/** A member as the protocol shows it. */
 export function memberView(state: ModelState, member: Member): MemberView {
   return { ...profileOf(state, member.userId), role: member.role, isMessageDisabled: member.isMessageDisabled, joinedAt: member.joinedAt }
 }
 
+/** Every seat of a room, in index order, as the protocol shows it. */
 export function seatViews(state: ModelState, room: Room): SeatView[] {
   const liveId = room.info.liveId
   return room.seats.map((seat) => ({
@@ -39,25 +43,35 @@ export function seatViews(state: ModelState, room: Room): SeatView[] {
   }))
 }
 
+/** The pending application of `userId` in `room`, or null. */
 export function applicationView(state: ModelState, room: Room, userId: UserId): ApplicationView | null {
   const application = room.applications.get(userId)
-  if (!application) return null
+  return application ? toApplicationView(state, room.info.liveId, application) : null
+}
+
+/** An application record as the protocol shows it. */
+export function toApplicationView(state: ModelState, liveId: LiveId, application: Application): ApplicationView {
   return {
-    liveId: room.info.liveId,
-    user: profileOf(state, userId),
+    liveId,
+    user: profileOf(state, application.userId),
     seatIndex: application.seatIndex,
     createdAt: application.createdAt,
     expiresAt: application.expiresAt,
   }
 }
 
+/** The pending invitation of `inviteeId` in `room`, or null. */
 export function invitationView(state: ModelState, room: Room, inviteeId: UserId): InvitationView | null {
   const invitation = room.invitations.get(inviteeId)
-  if (!invitation) return null
+  return invitation ? toInvitationView(state, room.info.liveId, invitation) : null
+}
+
+/** An invitation record as the protocol shows it. */
+export function toInvitationView(state: ModelState, liveId: LiveId, invitation: Invitation): InvitationView {
   return {
-    liveId: room.info.liveId,
+    liveId,
     inviter: profileOf(state, invitation.inviterId),
-    invitee: profileOf(state, inviteeId),
+    invitee: profileOf(state, invitation.inviteeId),
     seatIndex: invitation.seatIndex,
     createdAt: invitation.createdAt,
     expiresAt: invitation.expiresAt,
