@@ -21,3 +21,13 @@ export type { ConnectOptions } from './hub/client'
 
 // Media
 export * from './media/types'
+export type { AttachedMedia, LevelMeter, MediaBackend } from './media/backend'
+export { MediaError, toMediaError } from './media/errors'
+export type { MediaErrorOptions } from './media/errors'
+export { createBrowserBackend } from './media/browserBackend'
+export { createLocalMediaNetwork } from './media/localNetwork'
+export type { LocalMediaNetwork } from './media/localNetwork'
+export { createLocalMediaEngine } from './media/localEngine'
+export type { LocalMediaEngineOptions } from './media/localEngine'
+export { createTrtcEngine, loadTrtcSdk } from './media/trtc'
+export type { TrtcEngineOptions, TrtcModules, TrtcStatic } from './media/trtc'

@@ -1,0 +1,280 @@
+import type { AttachedMedia, LevelMeter, MediaBackend } from './backend'
+import type { DeviceKind } from './types'
+
+/** A capture the fake can make fail. */
+export type FakeCaptureKind = 'camera' | 'microphone' | 'screen'
+
+/** A device of the fake's list. */
+export interface FakeDevice {
+  readonly kind: DeviceKind
+  readonly deviceId: string
+  readonly label?: string
+}
+
+/** The fake's starting devices and feature flags. */
+export interface FakeBackendOptions {
+  /** default: one camera `camera-1`, one microphone `microphone-1`, one speaker `speaker-1` */
+  readonly devices?: readonly FakeDevice[]
+  readonly supported?: Partial<MediaBackend['supported']>
+}
+
+/** One `attach` call: what was attached where, and whether it was detached since. */
+export interface FakeAttachment {
+  readonly stream: MediaStream
+  readonly view: HTMLElement
+  readonly element: HTMLMediaElement
+  readonly mirror: boolean
+  readonly detached: boolean
+}
+
+/** One getUserMedia/getDisplayMedia call. */
+export interface FakeRequest {
+  readonly method: 'getUserMedia' | 'getDisplayMedia'
+  readonly constraints: MediaStreamConstraints | DisplayMediaStreamOptions
+}
+
+/** A deterministic `MediaBackend` with controls for tests; needs no DOM. */
+export interface FakeBackend extends MediaBackend {
+  /** Captures of `kind` fail like a denied permission (`NotAllowedError`; for the screen: picker cancelled). */
+  deny(kind: FakeCaptureKind): void
+  /** … like a device used by another app (`NotReadableError`). */
+  busy(kind: FakeCaptureKind): void
+  /** … like no such device (`NotFoundError`). */
+  noDevice(kind: FakeCaptureKind): void
+  /** … do not answer until `allow` (a screen picker without a user gesture). */
+  hang(kind: FakeCaptureKind): void
+  /** Undoes deny/busy/noDevice/hang; captures left hanging go on and succeed. */
+  allow(kind: FakeCaptureKind): void
+  /** Plugs a device in (fires `devicechange`). */
+  addDevice(device: FakeDevice): void
+  /** Unplugs a device (fires `devicechange`); its running tracks are not ended: use `end`. */
+  removeDevice(deviceId: string): void
+  /** Level the meters read: of one stream, or the default of all. */
+  setLevel(level: number, stream?: MediaStream): void
+  /** Ends every track of a stream as the browser does (unplugged device, "Stop sharing"): fires `ended`. */
+  end(stream: MediaStream): void
+  /** A fake element to use as a view (`'video'`/`'audio'` are played in directly; others get a child video). */
+  element(tag?: string): HTMLElement
+  /** The stream currently attached to a view or element, if any. */
+  playing(view: HTMLElement): MediaStream | undefined
+  readonly attachments: readonly FakeAttachment[]
+  readonly requests: readonly FakeRequest[]
+  /** every stream handed out, in order */
+  readonly streams: readonly MediaStream[]
+  /** level meters not yet stopped */
+  readonly openMeters: number
+  /** `onDeviceChange` subscriptions not yet removed */
+  readonly deviceListeners: number
+}
+
+interface FakeTrack {
+  readonly id: string
+  readonly kind: 'audio' | 'video'
+  readonly label: string
+  enabled: boolean
+  readyState: MediaStreamTrackState
+  getSettings(): MediaTrackSettings
+  stop(): void
+  addEventListener(type: string, fn: () => void): void
+  removeEventListener(type: string, fn: () => void): void
+  end(): void
+}
+
+interface FakeElement {
+  readonly tagName: string
+  muted: boolean
+  sinkId: string
+  readonly style: { transform: string }
+  setSinkId(id: string): Promise<void>
+  play(): Promise<void>
+}
+
+// The one place where plain objects become the DOM types they imitate.
+const asDom = <T>(value: object): T => value as T
+
+type Failure = 'NotAllowedError' | 'NotReadableError' | 'NotFoundError' | 'hang'
+
+const BROWSER_KIND = { camera: 'videoinput', microphone: 'audioinput', speaker: 'audiooutput' } as const
+
+const DEFAULT_DEVICES: readonly FakeDevice[] = [
+  { kind: 'camera', deviceId: 'camera-1', label: 'Fake Camera' },
+  { kind: 'microphone', deviceId: 'microphone-1', label: 'Fake Microphone' },
+  { kind: 'speaker', deviceId: 'speaker-1', label: 'Fake Speaker' },
+]
+
+function requestedDevice(constraint: boolean | MediaTrackConstraints | undefined): string | undefined {
+  const id = typeof constraint === 'object' ? constraint.deviceId : undefined
+  if (typeof id === 'string') return id
+  return id && !Array.isArray(id) && typeof id.exact === 'string' ? id.exact : undefined
+}
+
+/** Creates a fake backend: streams, devices, meters and views are plain objects; nothing is global. */
+export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend {
+  const devices = [...(options.devices ?? DEFAULT_DEVICES)]
+  const failures = new Map<FakeCaptureKind, Failure>()
+  const hanging = new Map<FakeCaptureKind, Array<() => void>>()
+  const tracksOf = new Map<MediaStream, FakeTrack[]>()
+  const levels = new Map<MediaStream, number>()
+  const deviceListeners = new Set<() => void>()
+  const attachments: Array<FakeAttachment & { detached: boolean }> = []
+  const requests: FakeRequest[] = []
+  const streams: MediaStream[] = []
+  let defaultLevel = 0
+  let openMeters = 0
+  let seq = 0
+
+  function track(kind: 'audio' | 'video', label: string, deviceId: string): FakeTrack {
+    const listeners = new Set<() => void>()
+    const t: FakeTrack = {
+      id: `track-${++seq}`,
+      kind,
+      label,
+      enabled: true,
+      readyState: 'live',
+      getSettings: () => ({ deviceId }),
+      stop: () => { t.readyState = 'ended' }, // as in browsers, stop() fires no `ended`
+      addEventListener: (type, fn) => { if (type === 'ended') listeners.add(fn) },
+      removeEventListener: (type, fn) => { if (type === 'ended') listeners.delete(fn) },
+      end() {
+        if (t.readyState === 'ended') return
+        t.readyState = 'ended'
+        for (const fn of [...listeners]) fn()
+      },
+    }
+    return t
+  }
+
+  function stream(tracks: FakeTrack[]): MediaStream {
+    const s = asDom<MediaStream>({
+      id: `stream-${++seq}`,
+      get active() { return tracks.some((t) => t.readyState === 'live') },
+      getTracks: () => tracks.map((t) => asDom<MediaStreamTrack>(t)),
+      getAudioTracks: () => tracks.filter((t) => t.kind === 'audio').map((t) => asDom<MediaStreamTrack>(t)),
+      getVideoTracks: () => tracks.filter((t) => t.kind === 'video').map((t) => asDom<MediaStreamTrack>(t)),
+    })
+    tracksOf.set(s, tracks)
+    streams.push(s)
+    return s
+  }
+
+  async function check(kind: FakeCaptureKind): Promise<void> {
+    const failure = failures.get(kind)
+    if (failure === 'hang') {
+      await new Promise<void>((resolve) => hanging.set(kind, [...(hanging.get(kind) ?? []), resolve]))
+      return check(kind)
+    }
+    if (failure) throw new DOMException(`fake ${kind}: ${failure}`, failure)
+  }
+
+  async function capture(kind: 'camera' | 'microphone', constraint: boolean | MediaTrackConstraints): Promise<FakeTrack> {
+    await check(kind)
+    const list = devices.filter((d) => d.kind === kind)
+    const wanted = requestedDevice(constraint)
+    const device = wanted === undefined ? list[0] : list.find((d) => d.deviceId === wanted)
+    if (!list.length) throw new DOMException(`fake ${kind}: none plugged in`, 'NotFoundError')
+    if (!device) throw new DOMException(`fake ${kind}: no device ${wanted}`, 'OverconstrainedError')
+    return track(kind === 'camera' ? 'video' : 'audio', device.label ?? device.deviceId, device.deviceId)
+  }
+
+  function element(tag = 'div'): HTMLElement {
+    const el: FakeElement = {
+      tagName: tag.toUpperCase(),
+      muted: false,
+      sinkId: '',
+      style: { transform: '' },
+      setSinkId: async (id) => { el.sinkId = id },
+      play: async () => {},
+    }
+    return asDom<HTMLElement>(el)
+  }
+
+  const fail = (failure: Failure) => (kind: FakeCaptureKind) => { failures.set(kind, failure) }
+  const changed = () => deviceListeners.forEach((fn) => fn())
+
+  return {
+    async getUserMedia(constraints) {
+      requests.push({ method: 'getUserMedia', constraints })
+      const tracks: FakeTrack[] = []
+      if (constraints.audio) tracks.push(await capture('microphone', constraints.audio))
+      if (constraints.video) tracks.push(await capture('camera', constraints.video))
+      if (!tracks.length) throw new TypeError('At least one of audio and video must be requested')
+      return stream(tracks)
+    },
+    async getDisplayMedia(constraints) {
+      requests.push({ method: 'getDisplayMedia', constraints })
+      await check('screen')
+      const tracks = [track('video', 'Fake Screen', 'screen:0')]
+      if (constraints.audio) tracks.push(track('audio', 'Fake System Audio', 'screen:0'))
+      return stream(tracks)
+    },
+    async enumerateDevices() {
+      return devices.map((d) => {
+        const info = { deviceId: d.deviceId, groupId: '', kind: BROWSER_KIND[d.kind], label: d.label ?? d.deviceId }
+        return asDom<MediaDeviceInfo>({ ...info, toJSON: () => info })
+      })
+    },
+    onDeviceChange(fn) {
+      const listener = () => fn()
+      deviceListeners.add(listener)
+      return () => { deviceListeners.delete(listener) }
+    },
+    createLevelMeter(s): LevelMeter {
+      let open = true
+      openMeters++
+      return {
+        read: () => (open ? levels.get(s) ?? defaultLevel : 0),
+        stop() {
+          if (open) openMeters--
+          open = false
+        },
+      }
+    },
+    attach(s, view, { mirror = false, muted = false } = {}): AttachedMedia {
+      const given = view.tagName === 'VIDEO' || view.tagName === 'AUDIO'
+      // `srcObject` stays untouched: a real (happy-dom) element would refuse a fake stream
+      const target = asDom<FakeElement>(given ? view : element('video'))
+      target.muted = muted
+      const record = { stream: s, view, element: asDom<HTMLMediaElement>(target), mirror, detached: false }
+      attachments.push(record)
+      return {
+        element: record.element,
+        setSinkId: (id) => target.setSinkId(id),
+        detach() {
+          record.detached = true
+        },
+      }
+    },
+    supported: { userMedia: true, displayMedia: true, sinkId: true, ...options.supported },
+
+    deny: fail('NotAllowedError'),
+    busy: fail('NotReadableError'),
+    noDevice: fail('NotFoundError'),
+    hang: fail('hang'),
+    allow(kind) {
+      failures.delete(kind)
+      hanging.get(kind)?.forEach((resume) => resume())
+      hanging.delete(kind)
+    },
+    addDevice(device) {
+      devices.push(device)
+      changed()
+    },
+    removeDevice(deviceId) {
+      const at = devices.findIndex((d) => d.deviceId === deviceId)
+      if (at >= 0) devices.splice(at, 1)
+      changed()
+    },
+    setLevel(level, s) {
+      if (s) levels.set(s, level)
+      else defaultLevel = level
+    },
+    end: (s) => tracksOf.get(s)?.forEach((t) => t.end()),
+    element,
+    playing: (view) => [...attachments].reverse().find((a) => !a.detached && (a.view === view || a.element === view))?.stream,
+    attachments,
+    requests,
+    streams,
+    get openMeters() { return openMeters },
+    get deviceListeners() { return deviceListeners.size },
+  }
+}
