@@ -1,0 +1,368 @@
+import { createEmitter } from '../../emitter'
+import { MediaError } from '../errors'
+import { MediaErrorCode, type CameraOptions, type DeviceKind, type JoinOptions, type MediaEngine, type MediaEngineEvents, type MediaRole } from '../types'
+import { loadTrtcSdk } from './load'
+import { CONNECTION_OF, fromSdkError, isRoomFatal, isSdkError, MEDIA_OF, QUALITY_PROFILES, SOURCE_OF, STREAM_OF, toDeviceInfo, toLeaveReason, toNetwork, toTrtcMirror } from './mapping'
+import { createKeyedQueue } from './queue'
+import { createRemotePlayback } from './remote'
+import type { TrtcClient, TrtcLocalVideoConfig, TrtcModules, TrtcScene, TrtcStatic } from './sdk'
+import { isValidRoomId, isValidUserId, isVideoQuality } from './validate'
+
+/** Options of `createTrtcEngine`. */
+export interface TrtcEngineOptions {
+  readonly sdkAppId: number
+  readonly userId: string
+  readonly userSig: string
+  /** The SDK class, injected (tests pass the fake's). Without it, `load` runs on first use. */
+  readonly TRTC?: TrtcStatic
+  /** The CrossRoom plugin class, needed for co-host. */
+  readonly CrossRoom?: unknown
+  /** Loads the SDK on first use; default: a run-time `import('trtc-sdk-v5')`. */
+  readonly load?: () => Promise<TrtcModules>
+}
+
+const LIST: Readonly<Record<DeviceKind, 'getCameraList' | 'getMicrophoneList' | 'getSpeakerList'>> = {
+  camera: 'getCameraList',
+  microphone: 'getMicrophoneList',
+  speaker: 'getSpeakerList',
+}
+
+const invalid = (message: string) => new MediaError(MediaErrorCode.INVALID_ARGUMENT, message)
+const isAbort = (error: unknown) => isSdkError(error) && error.code === 5998
+const isRole = (role: unknown): role is MediaRole => role === 'anchor' || role === 'audience'
+
+/** Drops `undefined` fields: SDK updates are incremental, so an absent field must stay absent. */
+function compact<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
+}
+
+function videoConfig(o: CameraOptions): TrtcLocalVideoConfig {
+  if (o.quality !== undefined && !isVideoQuality(o.quality)) throw invalid(`Unknown quality "${String(o.quality)}": use 360p, 540p, 720p or 1080p`)
+  if (o.mirror !== undefined && typeof o.mirror !== 'boolean') throw invalid('mirror must be a boolean')
+  if (o.deviceId !== undefined && (typeof o.deviceId !== 'string' || !o.deviceId)) throw invalid('deviceId must be a non-empty string')
+  const option = compact({
+    cameraId: o.deviceId,
+    profile: o.quality && QUALITY_PROFILES[o.quality],
+    mirror: o.mirror === undefined ? undefined : toTrtcMirror(o.mirror),
+  })
+  return compact({ view: o.view, option })
+}
+
+/**
+ * The MediaEngine over `trtc-sdk-v5`. The SDK is never imported at module load: it is injected, or
+ * loaded on first use. It papers over the SDK's traps: string room ids only, explicit roles, audience
+ * publishing refused, leave = stop media + exitRoom, views replayed after the SDK forgets them, and
+ * start/stop serialised per device.
+ * @example
+ * const media = createTrtcEngine({ sdkAppId, userId: 'alice', userSig })
+ * await media.join({ roomId: 'live_1', userId: 'alice', role: 'anchor' })
+ */
+export function createTrtcEngine(options: TrtcEngineOptions): MediaEngine {
+  const { sdkAppId, userId: me, userSig } = options
+  if (!Number.isInteger(sdkAppId) || sdkAppId <= 0) throw invalid('sdkAppId must be a positive integer')
+  if (!isValidUserId(me)) throw invalid('userId must be 1–32 characters of letters, digits, _ or -')
+  if (typeof userSig !== 'string' || !userSig.trim()) throw invalid('userSig must be a non-empty string')
+
+  const events = createEmitter<MediaEngineEvents>()
+  const queue = createKeyedQueue(isAbort)
+  const local = { audio: false, camera: false, screen: false }
+  const muted = { audio: false, camera: false }
+  const links = new Set<string>()
+  const linkMutes = new Map<string, { audio: boolean; video: boolean }>()
+  let room: { readonly roomId: string; readonly role: MediaRole; readonly scene: TrtcScene } | undefined
+  let volumeInterval = 0
+  let disposed = false
+  let modules: Promise<TrtcModules> | undefined = options.TRTC && Promise.resolve({ TRTC: options.TRTC, CrossRoom: options.CrossRoom })
+  let created: Promise<TrtcClient> | undefined
+  let client: TrtcClient | undefined
+
+  function sdk(): Promise<TrtcModules> {
+    modules ??= (options.load ?? loadTrtcSdk)().catch((error: unknown) => {
+      modules = undefined
+      const why = error instanceof Error ? error.message : String(error)
+      throw new MediaError(MediaErrorCode.NOT_SUPPORTED, `trtc-sdk-v5 could not be loaded (${why}): install it, or pass TRTC or load`, { cause: error })
+    })
+    return modules
+  }
+
+  function getClient(): Promise<TrtcClient> {
+    if (disposed) return Promise.reject(new MediaError(MediaErrorCode.UNKNOWN, 'This engine was disposed: create a new one'))
+    created ??= sdk().then(({ TRTC, CrossRoom }) => {
+      const c = TRTC.create({ plugins: CrossRoom ? [CrossRoom] : [] })
+      wire(c)
+      if (volumeInterval > 0) c.enableAudioVolumeEvaluation(volumeInterval)
+      client = c
+      return c
+    }, (error: unknown) => {
+      created = undefined
+      throw error
+    })
+    return created
+  }
+
+  /** Runs a task in its queue; rejects with a `MediaError`. */
+  function run(key: string, task: () => Promise<unknown>, context: { screen?: boolean } = {}): Promise<void> {
+    return queue.run(key, task).then(() => undefined, (error: unknown) => Promise.reject(fromSdkError(error, context)))
+  }
+
+  /** Same, for a task that needs the SDK instance (created, and the SDK loaded, on first use). */
+  function call(key: string, task: (c: TrtcClient) => Promise<unknown>, context: { screen?: boolean } = {}): Promise<void> {
+    return run(key, async () => task(await getClient()), context)
+  }
+
+  const remote = createRemotePlayback({ client: getClient, queue, warn: (error) => events.emit('warning', error) })
+
+  function assertPublisher() {
+    if (room?.scene === 'live' && room.role === 'audience') {
+      throw new MediaError(MediaErrorCode.NOT_PUBLISHER, 'An audience cannot publish: call setRole("anchor") first')
+    }
+  }
+
+  // Stops run in the device's queue (after a pending start) and only touch the SDK if we started
+  // something, so leaving never loads the SDK just to stop nothing.
+  const stopper = (media: keyof typeof local, stop: (c: TrtcClient) => Promise<void>) => () =>
+    run(media, async () => {
+      if (local[media] && client) await stop(client)
+      local[media] = false
+    }, { screen: media === 'screen' })
+  const stopMicrophone = stopper('audio', (c) => c.stopLocalAudio())
+  const stopCamera = stopper('camera', (c) => c.stopLocalVideo())
+  const stopScreenShare = stopper('screen', (c) => c.stopScreenShare())
+  const stopLocalMedia = () => Promise.all([stopMicrophone(), stopCamera(), stopScreenShare()])
+
+  async function leave() {
+    await stopLocalMedia()
+    // exitRoom keeps capture and would republish it on the next enterRoom, hence the stops above
+    await run('room', async () => {
+      if (room && client) await client.exitRoom()
+      outOfRoom()
+    })
+  }
+
+  function outOfRoom() {
+    room = undefined
+    links.clear()
+    linkMutes.clear()
+    remote.reset()
+  }
+
+  /** The SDK already left the room (kicked, banned, disbanded, fatal error): no second exitRoom. */
+  function removed(info: MediaEngineEvents['removed']) {
+    outOfRoom()
+    events.emit('removed', info)
+    stopLocalMedia().catch((error: MediaError) => events.emit('warning', error))
+  }
+
+  function wire(c: TrtcClient) {
+    c.on('connection-state-changed', ({ state, isReconnecting }) => events.emit('connection', { state: CONNECTION_OF[state], reconnecting: isReconnecting === true }))
+    c.on('remote-user-enter', ({ userId }) => events.emit('userJoined', { userId }))
+    // the SDK reports a leaver's streams unavailable before its exit, so playback needs nothing here
+    c.on('remote-user-exit', ({ userId, reason }) => events.emit('userLeft', { userId, reason: toLeaveReason(reason) }))
+    c.on('remote-audio-available', ({ userId }) => events.emit('remoteMedia', { userId, media: 'audio', available: true }))
+    c.on('remote-audio-unavailable', ({ userId }) => events.emit('remoteMedia', { userId, media: 'audio', available: false }))
+    for (const available of [true, false]) {
+      c.on(available ? 'remote-video-available' : 'remote-video-unavailable', ({ userId, streamType }) => {
+        const source = SOURCE_OF[streamType]
+        events.emit('remoteMedia', { userId, media: source, available })
+        remote.setAvailable(userId, source, available)
+      })
+    }
+    c.on('publish-state-changed', ({ mediaType, state, error }) => {
+      const media = MEDIA_OF[mediaType]
+      const mapped = error && fromSdkError(error, { screen: media === 'screen' })
+      events.emit('localPublish', mapped ? { media, state, error: mapped } : { media, state })
+      if (mapped) events.emit('warning', mapped)
+    })
+    c.on('audio-volume', ({ result }) => events.emit('volumes', { levels: result.map(({ userId, volume }) => ({ userId: userId || me, volume })) }))
+    c.on('network-quality', (quality) => events.emit('network', toNetwork(quality)))
+    c.on('device-changed', ({ type, action, device }) => events.emit('device', { kind: type, action, device: toDeviceInfo(device, type) }))
+    c.on('autoplay-failed', ({ userId, mediaType, resume }) => events.emit('autoplayBlocked', { userId, media: MEDIA_OF[mediaType], resume }))
+    c.on('screen-share-stopped', () => {
+      local.screen = false
+      events.emit('screenShareEnded', {})
+    })
+    c.on('kicked-out', ({ reason }) => removed({ reason }))
+    c.on('error', (error) => {
+      if (isRoomFatal(error)) removed({ reason: 'error', error: fromSdkError(error) })
+      else events.emit('warning', fromSdkError(error))
+    })
+  }
+
+  return {
+    kind: 'trtc',
+
+    async join({ roomId, userId, role, scene = 'live' }: JoinOptions) {
+      if (!isValidRoomId(roomId)) throw invalid('roomId must be 1–64 characters of letters, digits, space or !#$%&()+-:;<=.>?@[]^_{}|~,')
+      if (userId !== me) throw invalid(`This engine joins as "${me}": its userSig is bound to that userId`)
+      if (!isRole(role)) throw invalid('role must be "anchor" or "audience"')
+      if (scene !== 'live' && scene !== 'rtc') throw invalid('scene must be "live" or "rtc"')
+      // roomId always maps to strRoomId ("123" and 123 are different TRTC rooms); role is always explicit
+      await call('room', async (c) => {
+        await c.enterRoom({ sdkAppId, userId, userSig, strRoomId: roomId, scene, role, enableAutoPlayDialog: false })
+        room = { roomId, role, scene }
+      })
+    },
+
+    leave,
+
+    async setRole(role) {
+      if (!isRole(role)) throw invalid('role must be "anchor" or "audience"')
+      if (!room) throw new MediaError(MediaErrorCode.NOT_IN_ROOM, 'Call join() before setRole()')
+      // step down: stop publishing first, the SDK would keep capturing and republish on the next switch
+      if (role === 'audience' && room.scene === 'live') await stopLocalMedia()
+      await call('room', async (c) => {
+        await c.switchRole(role)
+        if (room) room = { ...room, role }
+      })
+    },
+
+    async startMicrophone(o = {}) {
+      if (o.deviceId !== undefined && (typeof o.deviceId !== 'string' || !o.deviceId)) throw invalid('deviceId must be a non-empty string')
+      assertPublisher()
+      const option = compact({ microphoneId: o.deviceId })
+      await call('audio', async (c) => {
+        if (local.audio) return o.deviceId === undefined ? undefined : c.updateLocalAudio({ option })
+        await c.startLocalAudio({ mute: muted.audio, option })
+        local.audio = true
+      })
+    },
+
+    stopMicrophone,
+
+    async setMicrophoneMuted(mute) {
+      if (typeof mute !== 'boolean') throw invalid('muted must be a boolean')
+      // remembered while the microphone is off, applied when it starts
+      await call('audio', async (c) => {
+        if (local.audio) await c.updateLocalAudio({ mute })
+        muted.audio = mute
+      })
+    },
+
+    async startCamera(o = {}) {
+      const config = videoConfig(o)
+      assertPublisher()
+      await call('camera', async (c) => {
+        if (local.camera) return c.updateLocalVideo(config)
+        await c.startLocalVideo({ ...config, mute: muted.camera })
+        local.camera = true
+      })
+    },
+
+    async updateCamera(o) {
+      const config = videoConfig(o)
+      await call('camera', async (c) => {
+        if (!local.camera) throw invalid('Call startCamera() before updateCamera()')
+        await c.updateLocalVideo(config)
+      })
+    },
+
+    stopCamera,
+
+    async setCameraMuted(mute) {
+      if (typeof mute !== 'boolean') throw invalid('muted must be a boolean')
+      await call('camera', async (c) => {
+        if (local.camera) await c.updateLocalVideo({ mute })
+        muted.camera = mute
+      })
+    },
+
+    async startScreenShare(o = {}) {
+      assertPublisher()
+      await call('screen', async (c) => {
+        if (local.screen) return
+        await c.startScreenShare(compact({ view: o.view, option: compact({ systemAudio: o.systemAudio }) }))
+        local.screen = true
+      }, { screen: true })
+    },
+
+    stopScreenShare,
+
+    async playVideo(userId, source, view) {
+      if (typeof userId !== 'string' || !userId) throw invalid('userId must be a non-empty string')
+      if (!Object.hasOwn(STREAM_OF, source)) throw invalid('source must be "camera" or "screen"')
+      await remote.play(userId, source, view)
+    },
+
+    async stopVideo(userId, source) {
+      if (!Object.hasOwn(STREAM_OF, source)) throw invalid('source must be "camera" or "screen"')
+      await remote.stop(userId, source)
+    },
+
+    async setRemoteAudioMuted(userId, mute) {
+      if (typeof userId !== 'string' || !userId) throw invalid('userId must be a non-empty string or "*"')
+      if (typeof mute !== 'boolean') throw invalid('muted must be a boolean')
+      await call(`remote-audio|${userId}`, (c) => c.muteRemoteAudio(userId, mute))
+    },
+
+    async listDevices(kind) {
+      if (!Object.hasOwn(LIST, kind)) throw invalid('kind must be "camera", "microphone" or "speaker"')
+      const { TRTC } = await sdk()
+      const list = await TRTC[LIST[kind]]().catch((error: unknown) => Promise.reject(fromSdkError(error)))
+      return list.map((device) => toDeviceInfo(device, kind))
+    },
+
+    async setSpeaker(deviceId) {
+      const { TRTC } = await sdk()
+      const speakers = await TRTC.getSpeakerList().catch((error: unknown) => Promise.reject(fromSdkError(error)))
+      // the SDK silently ignores an unknown id
+      if (!speakers.some((s) => s.deviceId === deviceId)) throw new MediaError(MediaErrorCode.DEVICE_NOT_FOUND, `No speaker "${String(deviceId)}": pick one from listDevices("speaker")`)
+      await TRTC.setCurrentSpeaker(deviceId).catch((error: unknown) => Promise.reject(fromSdkError(error)))
+    },
+
+    setVolumeInterval(ms) {
+      if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw invalid('The volume interval must be a number of milliseconds ≥ 0')
+      volumeInterval = ms
+      client?.enableAudioVolumeEvaluation(ms)
+    },
+
+    async connectRoom({ roomId, userId }) {
+      if (!isValidRoomId(roomId)) throw invalid('roomId must be a valid room id')
+      if (userId !== undefined && !isValidUserId(userId)) throw invalid('userId must be 1–32 characters of letters, digits, _ or -')
+      if (!room) throw new MediaError(MediaErrorCode.NOT_IN_ROOM, 'Call join() before connectRoom()')
+      if (roomId === room.roomId) throw invalid('connectRoom needs another room than mine')
+      if (!(await sdk()).CrossRoom) throw new MediaError(MediaErrorCode.NOT_SUPPORTED, 'Co-host needs the CrossRoom plugin (trtc-sdk-v5/plugins/cross-room)')
+      await call('cross', async (c) => {
+        await c.startPlugin('CrossRoom', compact({ strRoomId: roomId, userId }))
+        links.add(roomId)
+      })
+    },
+
+    async setConnectedMuted({ roomId, userId, audio, video }) {
+      if (audio !== undefined && typeof audio !== 'boolean') throw invalid('audio must be a boolean')
+      if (video !== undefined && typeof video !== 'boolean') throw invalid('video must be a boolean')
+      const muteKey = `${roomId}|${userId ?? ''}`
+      await call('cross', async (c) => {
+        if (!links.has(roomId)) throw invalid(`Not connected to room "${roomId}": call connectRoom() first`)
+        const prev = linkMutes.get(muteKey) ?? { audio: false, video: false }
+        const next = { audio: audio ?? prev.audio, video: video ?? prev.video }
+        await c.updatePlugin('CrossRoom', {
+          updateList: [compact({ strRoomId: roomId, userId, muteAudio: next.audio, muteVideo: next.video, muteSubStream: next.video })],
+        })
+        linkMutes.set(muteKey, next)
+      })
+    },
+
+    async disconnectRoom(roomId) {
+      // run, not call: with no link there is nothing to stop and no SDK to load
+      await run('cross', async () => {
+        for (const target of roomId === undefined ? [...links] : links.has(roomId) ? [roomId] : []) {
+          await client?.stopPlugin('CrossRoom', { strRoomId: target })
+          links.delete(target)
+          for (const k of linkMutes.keys()) if (k.startsWith(`${target}|`)) linkMutes.delete(k)
+        }
+      })
+    },
+
+    async dispose() {
+      if (disposed) return
+      await leave()
+      disposed = true
+      client?.off('*')
+      client?.destroy()
+      client = undefined
+      events.clear()
+    },
+
+    on: events.on,
+  }
+}

@@ -1,0 +1,6 @@
+export { createFakeCloud } from './cloud'
+export type { FakeCloud, FakeCloudOptions, FakeNetwork, FakeTrtcStatic, RoomSnapshot, SessionSnapshot } from './cloud'
+export type { FakeTrtcClient } from './client'
+export type { DeviceSeed, FakeDeviceInfo, Permission } from './devices'
+export { ERROR_CODE, FakeMisuseError, FakeRtcError } from './errors'
+export { EVENT, TYPE } from './constants'
