@@ -38,6 +38,7 @@ export interface CallStartOptions extends CallInviteOptions {
   readonly chatGroupId?: string
 }
 
+/** One participant of a `CallView`. */
 export interface CallParticipantView extends UserProfile {
   readonly role: CallRole.Caller | CallRole.Callee
   readonly status: CallParticipantStatus.Waiting | CallParticipantStatus.Accept
@@ -64,6 +65,7 @@ export interface CallView {
 /** Why an invitee left a call without entering it: the reasons `call.userDeclined` carries. */
 export type CallDeclineReason = CallEndReason.Reject | CallEndReason.NoResponse | CallEndReason.LineBusy | CallEndReason.Offline
 
+/** The call commands (each reaches the model through `reduce`; the actor is the transport's). */
 export type CallCommand =
   | ({ readonly type: 'call.start'; readonly userIdList: readonly UserId[]; readonly mediaType: CallMediaType } & CallStartOptions)
   /** callee: answer the ringing call */
@@ -115,6 +117,7 @@ export type CallModelEvent =
   /** a participant whose call ended before they were connected */
   | { readonly type: 'call.notConnected'; readonly call: CallView; readonly reason: CallEndReason; readonly userId: UserId }
 
+/** Internal: one participant of a call. */
 export interface CallMemberRecord {
   readonly role: CallRole.Caller | CallRole.Callee
   readonly status: CallParticipantStatus.Waiting | CallParticipantStatus.Accept
@@ -122,6 +125,7 @@ export interface CallMemberRecord {
   readonly inviterId: UserId
 }
 
+/** Internal: an ongoing call (removed when it ends). */
 export interface CallRecord {
   readonly callId: string
   readonly roomId: number | string

@@ -17,7 +17,7 @@ const { Waiting, Accept } = CallParticipantStatus
 const deadlineKey = (callId: string, userId: UserId): string => `call|${callId}|${userId}`
 
 /** The call as its participants see it. */
-export function callView(state: Tx['state'], call: CallRecord): CallView {
+function callView(state: Tx['state'], call: CallRecord): CallView {
   return {
     callId: call.callId,
     roomId: call.roomId,
@@ -67,7 +67,10 @@ function putCall(tx: Tx, call: CallRecord): void {
 
 // ── how a call changes ──────────────────────────────────────────────────────
 
-/** Ends the call for everyone still in it (`userId` caused it) and removes it. */
+/**
+ * Ends the call for everyone still in it and removes it: those in hear `reason` (as ended once it had
+ * connected), those still ringing hear Canceled; `userId` caused it.
+ */
 function finish(tx: Tx, call: CallRecord, reason: CallEndReason, userId: UserId): void {
   const view = callView(tx.state, call)
   for (const [id, member] of call.participants) {

@@ -1,0 +1,7 @@
+export { CallEndReason, CallParticipantStatus, CallRole } from '@atomicx-vue/engine'
+export { CallEvent } from './events'
+export type { CallEventInfoMap } from './events'
+export { CallStatus } from './types'
+export type { ActiveCall, CallError, CallParams, CallParticipant, CallsParams, InviteUserParams } from './types'
+export { useCallState } from './useCallState'
+export type { UseCallStateReturn } from './useCallState'

@@ -1,0 +1,346 @@
+import {
+  CallEndReason, CallParticipantStatus, CallRole, createEmitter, EngineError, ErrorCode, type CallModelEvent,
+} from '@atomicx-vue/engine'
+import { defineStore } from 'pinia'
+import { computed, onScopeDispose, ref, shallowRef } from 'vue'
+import { useAtomicxClient } from '../core/context'
+import { emitAll } from '../core/events'
+import { resolveView } from '../core/view'
+import { CallMediaType, type NetworkQuality } from '../types/device'
+import type { ViewTarget } from '../types/seat'
+import { CallEvent, canonicalCallEvent, type CallEmittedInfoMap, type CallEventInfoMap } from './events'
+import {
+  applyCallEvent, endCallLocally, IDLE_CALL, isCallOngoing, settled, toHubMediaType, withMediaFlags, type CallSnapshot, type CallStep,
+} from './transitions'
+import { CallStatus, type CallError, type CallParticipant, type CallsParams, type InviteUserParams } from './types'
+
+const HUB_CALL_EVENTS = [
+  'call.created', 'call.received', 'call.changed', 'call.usersInvited', 'call.connected', 'call.userJoined', 'call.userLeft',
+  'call.userDeclined', 'call.mediaTypeChanged', 'call.ended', 'call.notConnected',
+] as const satisfies readonly CallModelEvent['type'][]
+
+/** This user's call: hub signalling, its media room and the local devices (internal; use `useCallState`). */
+export const useCallStore = defineStore('call', () => {
+  const client = useAtomicxClient()
+  const events = createEmitter<CallEmittedInfoMap>(client.reportError)
+  const selfId = ref(client.profile.value?.userId ?? '')
+  const snapshot = shallowRef<CallSnapshot>(IDLE_CALL)
+  const speakerVolumes = shallowRef<Readonly<Record<string, number>>>({})
+  const networkQualities = shallowRef<Readonly<Record<string, NetworkQuality>>>({})
+  const callDuration = ref(0)
+  const isMicrophoneOpened = ref(false)
+  const isCameraOpened = ref(false)
+  const isSpeakerMuted = ref(false)
+  /** in the call's media room */
+  const isEntered = ref(false)
+  const lastError = shallowRef<CallError | null>(null)
+
+  // ── media: one serial queue, so a hangup never overtakes the join it undoes ──
+  /** what the media engine really has, touched only inside queued tasks */
+  const engine = { joined: false, microphone: false, camera: false }
+  let queue: Promise<unknown> = Promise.resolve()
+  /** bumped when a call ends: what was queued for that call is skipped, and no late result flips the next call's flags */
+  let generation = 0
+  /** a call-control action is in flight (TUICallEngine's -1204 guard); cleared when the call ends */
+  let pending = false
+  let cameraView: HTMLElement | null = null
+
+  /** Runs `task` after the queued ones, unless the call it was queued for has ended by then. */
+  function serial(task: () => Promise<void>): Promise<void> {
+    const gen = generation
+    const run = queue.then(() => (gen === generation ? task() : undefined))
+    queue = run.catch(() => undefined)
+    return run
+  }
+
+  function report(error: unknown): void {
+    const { code, message } = error as { code?: unknown; message?: unknown }
+    const info: CallError = { code: typeof code === 'number' || typeof code === 'string' ? code : -1, message: String(message ?? error) }
+    lastError.value = info
+    events.emit(CallEvent.onError, info)
+  }
+
+  /** Enters the call's media room, then opens the microphone (and the camera for a video call unless `joined` it). */
+  function enterMedia(joined: boolean): void {
+    const { roomId, mediaType } = snapshot.value.activeCall!
+    const withCamera = !joined && mediaType === CallMediaType.VIDEO
+    serial(async () => {
+      const media = await client.media()
+      await media.join({ roomId: String(roomId), userId: selfId.value, role: 'anchor', scene: 'rtc' })
+      engine.joined = isEntered.value = true
+      if (isSpeakerMuted.value) await media.setRemoteAudioMuted('*', true)
+      if (!engine.microphone) await media.startMicrophone()
+      engine.microphone = isMicrophoneOpened.value = true
+      if (!withCamera || engine.camera) return
+      await media.startCamera({ view: cameraView })
+      engine.camera = isCameraOpened.value = true
+    }).catch(report)
+  }
+
+  function resetDevices(): void {
+    engine.joined = engine.microphone = engine.camera = false
+    isEntered.value = isMicrophoneOpened.value = isCameraOpened.value = false
+  }
+
+  /**
+   * The call is over here: back to idle, media room left, devices closed. The media part is queued
+   * behind whatever the ended call still had queued, and resets the flags again after it: every
+   * task queued later belongs to the next call.
+   */
+  function release(): void {
+    generation++
+    stopTimer()
+    watchPageHide(false)
+    pending = false
+    cameraView = null
+    isSpeakerMuted.value = false
+    speakerVolumes.value = {}
+    networkQualities.value = {}
+    isEntered.value = isMicrophoneOpened.value = isCameraOpened.value = false
+    if (!client.session.value) return resetDevices() // logged out: the client disposed the engine
+    serial(async () => {
+      if (client.session.value && (engine.joined || engine.microphone || engine.camera)) {
+        const media = await client.media()
+        if (engine.joined) await media.leave() // also stops local media
+        else {
+          if (engine.camera) await media.stopCamera()
+          if (engine.microphone) await media.stopMicrophone()
+        }
+      }
+      resetDevices()
+    }).catch(report)
+  }
+
+  // ── duration: 1 s ticks from the connect time, on the global timers (fake timers drive them) ──
+  let ticker: ReturnType<typeof setInterval> | undefined
+  function startTimer(): void {
+    const from = Date.now()
+    callDuration.value = 0
+    ticker = setInterval(() => (callDuration.value = Math.floor((Date.now() - from) / 1000)), 1000)
+  }
+  function stopTimer(): void {
+    clearInterval(ticker)
+    ticker = undefined
+    callDuration.value = 0
+  }
+
+  // ── closing the tab hangs up (or rejects); registered only while a call is on, never at import ──
+  let watchingPageHide = false
+  function onPageHide(): void {
+    const type = snapshot.value.status === CallStatus.Ringing ? 'call.reject' : 'call.hangup'
+    client.request({ type }).catch(() => undefined) // the page is going away: nobody is left to tell
+  }
+  function watchPageHide(on: boolean): void {
+    if (on === watchingPageHide || typeof window === 'undefined') return
+    watchingPageHide = on
+    if (on) window.addEventListener('pagehide', onPageHide)
+    else window.removeEventListener('pagehide', onPageHide)
+  }
+
+  function apply(step: CallStep): void {
+    const before = snapshot.value
+    const next = step.state
+    snapshot.value = next
+    if (!isCallOngoing(before.status) && isCallOngoing(next.status)) watchPageHide(true)
+    if (before.status !== CallStatus.Connected && next.status === CallStatus.Connected) {
+      startTimer()
+      enterMedia(before.status === CallStatus.Idle) // idle → connected: entered by `join()`
+    }
+    if (isCallOngoing(before.status) && !isCallOngoing(next.status)) release()
+    else if (before.activeCall?.mediaType === CallMediaType.VIDEO && next.activeCall?.mediaType === CallMediaType.AUDIO) {
+      closeLocalCamera().catch(report) // switched to audio: the camera goes, the call stays
+    }
+    emitAll(events, step.emissions)
+    if (next.status === CallStatus.Ended) snapshot.value = settled(next)
+  }
+
+  // kept after logout: a session that closed mid-call still ends it as this user
+  onScopeDispose(client.onView((view) => {
+    if (view) selfId.value = view.user.userId
+  }))
+  for (const type of HUB_CALL_EVENTS) {
+    onScopeDispose(client.on(type, (event: CallModelEvent) => apply(applyCallEvent(snapshot.value, event, selfId.value))))
+  }
+  onScopeDispose(client.onClose((reason) => {
+    // the hub already ended the call for this user; this covers a session that closed before hearing it
+    apply(endCallLocally(snapshot.value, reason === 'loggedOut' ? CallEndReason.Hangup : CallEndReason.EndByServer, selfId.value, Date.now()))
+    if (reason === 'kickedOffline') events.emit(CallEvent.onKickedOffline, {})
+    if (reason === 'refused') events.emit(CallEvent.onUserSigExpired, {})
+  }))
+
+  // media events matter only while connected: the engine may serve a live room at other times
+  const whileConnected = <T>(fn: (info: T) => void) => (info: T) => {
+    if (snapshot.value.status === CallStatus.Connected) fn(info)
+  }
+  const flag = (userId: string, patch: Parameters<typeof withMediaFlags>[2]) => {
+    snapshot.value = { ...snapshot.value, participants: withMediaFlags(snapshot.value.participants, userId, patch) }
+  }
+  onScopeDispose(client.onMedia('userJoined', whileConnected(({ userId }) => flag(userId, { isEntered: true }))))
+  onScopeDispose(client.onMedia('userLeft', whileConnected(({ userId }) => flag(userId, { isEntered: false, isAudioAvailable: false, isVideoAvailable: false }))))
+  onScopeDispose(client.onMedia('remoteMedia', whileConnected(({ userId, media, available }) => {
+    if (media === 'audio') flag(userId, { isAudioAvailable: available })
+    if (media === 'camera') flag(userId, { isVideoAvailable: available })
+  })))
+  onScopeDispose(client.onMedia('volumes', whileConnected(({ levels }) => {
+    speakerVolumes.value = Object.fromEntries(levels.map(({ userId, volume }) => [userId, volume]))
+  })))
+  onScopeDispose(client.onMedia('network', whileConnected(({ up, down }) => {
+    networkQualities.value = { ...networkQualities.value, [selfId.value]: Math.max(up, down) as NetworkQuality }
+  })))
+  onScopeDispose(() => {
+    stopTimer()
+    watchPageHide(false)
+  })
+
+  // ── call control: one action at a time ──
+  async function control<T>(work: () => Promise<T>): Promise<T> {
+    if (pending) throw new EngineError(ErrorCode.CALL_REQUEST_PENDING, 'A call action is still pending: wait for it to finish')
+    pending = true
+    const gen = generation
+    try {
+      return await work()
+    } finally {
+      if (gen === generation) pending = false // else the call's end already cleared it (and a new action may own it)
+    }
+  }
+
+  function requireCall(connected = false): void {
+    const { status } = snapshot.value
+    if (connected ? status !== CallStatus.Connected : !isCallOngoing(status)) {
+      throw new EngineError(ErrorCode.NOT_IN_CALL, connected ? 'Wait until the call is connected' : 'Start or answer a call first')
+    }
+  }
+
+  /** Rings `userIdList` (at most 8, so 9 with the caller). */
+  function calls(options: CallsParams): Promise<void> {
+    const { userIdList, mediaType, params = {} } = options ?? ({} as Partial<CallsParams>)
+    return control(async () => {
+      await client.request({ type: 'call.start', userIdList: userIdList as string[], mediaType: toHubMediaType(mediaType as CallMediaType), ...params })
+    })
+  }
+
+  /** Answers the ringing call: the hub connects it before this resolves. */
+  const accept = (): Promise<void> => control(() => client.request({ type: 'call.accept' }))
+  /** Declines the ringing call. */
+  const reject = (): Promise<void> => control(() => client.request({ type: 'call.reject' }))
+  /** Hangs up: the caller cancels before anyone answered, anyone else leaves (the last one ends the call). */
+  const hangup = (): Promise<void> => control(() => client.request({ type: 'call.hangup' }))
+
+  /** Stops ringing without answering: this user goes idle silently, the caller hears line busy. */
+  function ignore(): Promise<void> {
+    return control(async () => {
+      await client.request({ type: 'call.ignore' })
+      apply({ state: settled(snapshot.value), emissions: [] })
+    })
+  }
+
+  /** Enters an ongoing call by id without ringing (camera off). */
+  function join({ callId }: { callId: string }): Promise<void> {
+    return control(() => client.request({ type: 'call.join', callId }))
+  }
+
+  /** Rings more users into the current call. */
+  function inviteUser(options: InviteUserParams): Promise<void> {
+    const { userIdList, params = {} } = options ?? ({} as Partial<InviteUserParams>)
+    return control(() => client.request({ type: 'call.invite', userIdList: userIdList as string[], ...params }))
+  }
+
+  /** Switches a connected 1-to-1 call between audio and video; both sides hear `onCallMediaTypeChanged`. */
+  function switchMediaType({ mediaType }: { mediaType: CallMediaType }): Promise<void> {
+    return control(() => client.request({ type: 'call.switchMediaType', mediaType: toHubMediaType(mediaType) }))
+  }
+
+  /** Opens (or moves) the local camera preview; published once connected. */
+  async function openLocalCamera({ view }: { view?: ViewTarget } = {}): Promise<void> {
+    requireCall()
+    cameraView = view === undefined ? cameraView : resolveView(view)
+    await serial(async () => {
+      await (await client.media()).startCamera({ view: cameraView })
+      engine.camera = true
+      isCameraOpened.value = true
+    })
+  }
+
+  async function closeLocalCamera(): Promise<void> {
+    requireCall()
+    await serial(async () => {
+      await (await client.media()).stopCamera()
+      engine.camera = false
+      isCameraOpened.value = false
+    })
+  }
+
+  async function openLocalMicrophone(): Promise<void> {
+    requireCall()
+    await serial(async () => {
+      await (await client.media()).startMicrophone()
+      engine.microphone = true
+      isMicrophoneOpened.value = true
+    })
+  }
+
+  async function closeLocalMicrophone(): Promise<void> {
+    requireCall()
+    await serial(async () => {
+      await (await client.media()).stopMicrophone()
+      engine.microphone = false
+      isMicrophoneOpened.value = false
+    })
+  }
+
+  /** Plays a remote participant's camera into `view`. */
+  async function startRemoteView({ userId, view }: { userId: string; view: ViewTarget }): Promise<void> {
+    requireCall(true)
+    const element = resolveView(view)
+    await serial(async () => (await client.media()).playVideo(userId, 'camera', element))
+  }
+
+  async function stopRemoteView({ userId }: { userId: string }): Promise<void> {
+    requireCall(true)
+    await serial(async () => (await client.media()).stopVideo(userId, 'camera'))
+  }
+
+  /** Mutes every remote voice (the kit's speaker button); applied on entering if the call is not connected yet. */
+  async function muteSpeaker(): Promise<void> {
+    await setSpeakerMuted(true)
+  }
+
+  async function unmuteSpeaker(): Promise<void> {
+    await setSpeakerMuted(false)
+  }
+
+  async function setSpeakerMuted(muted: boolean): Promise<void> {
+    requireCall()
+    if (engine.joined) await serial(async () => (await client.media()).setRemoteAudioMuted('*', muted))
+    isSpeakerMuted.value = muted
+  }
+
+  const selfInfo = computed<CallParticipant>(() => {
+    const self = snapshot.value.participants.find((p) => p.userId === selfId.value)
+    const profile = client.profile.value
+    const base: CallParticipant = self ?? {
+      userId: selfId.value, userName: profile?.userName ?? '', avatarUrl: profile?.avatarUrl ?? '', remark: '',
+      displayName: profile?.userName || selfId.value, role: CallRole.None, status: CallParticipantStatus.None,
+      isEntered: false, isAudioAvailable: false, isVideoAvailable: false,
+    }
+    return { ...base, isEntered: isEntered.value, isAudioAvailable: isMicrophoneOpened.value, isVideoAvailable: isCameraOpened.value }
+  })
+  const remoteParticipants = computed(() => snapshot.value.participants.filter((p) => p.userId !== selfId.value))
+
+  /** Subscribes to an event or one of its TUICallObserver aliases; returns the unsubscribe. */
+  function subscribeEvent<E extends CallEvent>(event: E, callback: (eventInfo: CallEventInfoMap[E]) => void): () => void {
+    return events.on(canonicalCallEvent(event), callback as never) // an alias's payload is its target's by construction
+  }
+
+  function unsubscribeEvent<E extends CallEvent>(event: E, callback: (eventInfo: CallEventInfoMap[E]) => void): void {
+    events.off(canonicalCallEvent(event), callback as never)
+  }
+
+  return {
+    snapshot, speakerVolumes, networkQualities, callDuration, isMicrophoneOpened, isCameraOpened, isSpeakerMuted, isEntered, lastError,
+    selfInfo, remoteParticipants,
+    calls, accept, reject, ignore, hangup, join, inviteUser, switchMediaType,
+    openLocalCamera, closeLocalCamera, openLocalMicrophone, closeLocalMicrophone, startRemoteView, stopRemoteView, muteSpeaker, unmuteSpeaker,
+    subscribeEvent, unsubscribeEvent,
+  }
+})
