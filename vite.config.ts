@@ -32,7 +32,9 @@ export default defineConfig({
       {
         plugins: [vue()],
         resolve,
-        test: { name: 'flows', root: here('./tests'), environment: 'happy-dom', include: ['flows/**/*.test.ts', 'fakes/**/*.test.ts', 'ssr/**/*.test.ts'], passWithNoTests: true },
+        // tests/ssr run in the node environment, which resolves with the SSR conditions: sources there too
+        ssr: { resolve: { conditions: ['source', 'module', 'node', 'development|production'] } },
+        test: { name: 'flows', root: here('./tests'), environment: 'happy-dom', include: ['**/*.test.ts'], exclude: ['e2e/**', '**/node_modules/**'], passWithNoTests: true },
       },
       {
         resolve,

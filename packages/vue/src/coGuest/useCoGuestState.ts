@@ -1,0 +1,59 @@
+import { computed, type ComputedRef } from 'vue'
+import { scopedEvents, type EventApi } from '../core/events'
+import type { ApplyForSeatParams, CancelInvitationParams, InvitationResponseParams, InviteToSeatParams } from '../types/coGuest'
+import type { UserIdParams } from '../types/seat'
+import type { LiveUserInfo, SeatUserInfo } from '../types/user'
+import type { CoGuestEventInfoMap } from './events'
+import { useCoGuestStore } from './store'
+
+/** What `useCoGuestState()` returns. Timeouts are seconds (0 = none). */
+export interface UseCoGuestStateReturn extends EventApi<CoGuestEventInfoMap> {
+  /** users on the current live's seats, owner included */
+  connected: ComputedRef<readonly SeatUserInfo[]>
+  /** pending applications: all of them for owner/admins, the own one for an applicant */
+  applicants: ComputedRef<readonly LiveUserInfo[]>
+  /** pending invitations: the invitees for owner/admins, the inviter for the invited user */
+  invitees: ComputedRef<readonly LiveUserInfo[]>
+  /** members not on a seat (whom a host can invite) */
+  candidates: ComputedRef<readonly LiveUserInfo[]>
+  applyForSeat(params: ApplyForSeatParams): Promise<void>
+  cancelApplication(): Promise<void>
+  acceptApplication(params: UserIdParams): Promise<void>
+  rejectApplication(params: UserIdParams): Promise<void>
+  inviteToSeat(params: InviteToSeatParams): Promise<void>
+  cancelInvitation(params: CancelInvitationParams): Promise<void>
+  acceptInvitation(params: InvitationResponseParams): Promise<void>
+  rejectInvitation(params: InvitationResponseParams): Promise<void>
+  /** leaves the own seat */
+  disConnect(): Promise<void>
+  /** alias of `disConnect` (the Flutter spelling) */
+  disconnect(): Promise<void>
+}
+
+/**
+ * Audience members joining the host on seats: applications and invitations.
+ * @example
+ * const { applyForSeat, subscribeEvent } = useCoGuestState()
+ * subscribeEvent(CoGuestEvent.onGuestApplicationResponded, ({ isAccept }) => console.log(isAccept))
+ * await applyForSeat({ seatIndex: -1, timeout: 30 })
+ */
+export function useCoGuestState(): UseCoGuestStateReturn {
+  const store = useCoGuestStore()
+  return {
+    connected: computed(() => store.connected),
+    applicants: computed(() => store.applicants),
+    invitees: computed(() => store.invitees),
+    candidates: computed(() => store.candidates),
+    applyForSeat: store.applyForSeat,
+    cancelApplication: store.cancelApplication,
+    acceptApplication: store.acceptApplication,
+    rejectApplication: store.rejectApplication,
+    inviteToSeat: store.inviteToSeat,
+    cancelInvitation: store.cancelInvitation,
+    acceptInvitation: store.acceptInvitation,
+    rejectInvitation: store.rejectInvitation,
+    disConnect: store.disConnect,
+    disconnect: store.disConnect,
+    ...scopedEvents<CoGuestEventInfoMap>(store),
+  }
+}

@@ -1,0 +1,6 @@
+export { createAtomicxClient } from './client'
+export { atomicxClientKey, useAtomicxClient } from './context'
+export { getDefaultHub } from './defaultHub'
+export type { EventApi } from './events'
+export { createAtomicx } from './plugin'
+export type { AtomicxClient, AtomicxOptions, MediaCredentials, MediaEngineFactory } from './types'

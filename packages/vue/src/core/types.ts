@@ -1,0 +1,69 @@
+import type {
+  Command, CommandResult, CommandType, ConnectOptions, Hub, MediaBackend, MediaEngine, MediaEngineEvents, Query, QueryResultMap, QueryType, RoomEventOf,
+  RoomEventType, Session, SessionCloseReason, SessionView, TrtcEngineOptions, UserProfile,
+} from '@atomicx-vue/engine'
+import type { ShallowRef } from 'vue'
+
+/** What `login()` hands to the media layer: TRTC needs `sdkAppId` and `userSig`, the local engine nothing. */
+export interface MediaCredentials {
+  readonly userId: string
+  readonly sdkAppId?: number
+  readonly userSig?: string
+}
+
+/** Builds one user's media engine after login. */
+export type MediaEngineFactory = (credentials: MediaCredentials, hub: Hub) => MediaEngine | Promise<MediaEngine>
+
+/** `createAtomicx(options)`. */
+export interface AtomicxOptions {
+  /** The hub that holds the rooms. Default: one embedded in-page hub shared by every app of the page. */
+  readonly hub?: Hub
+  /**
+   * The media engine: `'local'` (default; getUserMedia, streams handed over in-page to the users of the
+   * same hub), `{ kind: 'local', backend }` with another capture backend (tests: `createFakeBackend()`),
+   * `{ kind: 'trtc', sdkAppId }` for trtc-sdk-v5 (then `login()` needs a `userSig`), or a factory.
+   */
+  readonly media?: 'local' | MediaEngineFactory | { readonly kind: 'local'; readonly backend?: MediaBackend } | {
+    readonly kind: 'trtc'
+    readonly sdkAppId: number
+    /** the SDK class; imported lazily from `trtc-sdk-v5` when omitted */
+    readonly TRTC?: TrtcEngineOptions['TRTC']
+    /** the CrossRoom plugin class (co-host) */
+    readonly CrossRoom?: unknown
+  }
+}
+
+/**
+ * One app's (= one user's) connection to a hub. Stores talk to the room only through this; it outlives
+ * sessions, so listeners registered once keep working across logout/login.
+ */
+export interface AtomicxClient {
+  readonly hub: Hub
+  /** The logged-in session, or null. */
+  readonly session: Readonly<ShallowRef<Session | null>>
+  /** The current user's profile, or null. */
+  readonly profile: Readonly<ShallowRef<UserProfile | null>>
+  login(options: ConnectOptions & { readonly sdkAppId?: number }): Promise<Session>
+  logout(): Promise<void>
+  /** Sends a command through the current session; rejects with EngineError NOT_LOGGED_IN when there is none. */
+  request<T extends CommandType>(command: Extract<Command, { type: T }>): Promise<CommandResult<T>>
+  query<T extends QueryType>(query: Extract<Query, { type: T }>): Promise<QueryResultMap[T]>
+  /** Room events of whichever session is current. Returns its unsubscribe. */
+  on<T extends RoomEventType>(type: T, fn: (event: RoomEventOf<T>) => void): () => void
+  /**
+   * A full view arrived or the session ended (null): stores rebuild their state from it. Published on
+   * login, resync, after `live.start`/`live.join` resolve (the new live's whole state), after
+   * `live.leave`/`live.end` and just before a `live.ended`/`live.kickedOut` event (`live: null`).
+   */
+  onView(fn: (view: SessionView | null) => void): () => void
+  /** The session closed: `kickedOffline` (same user logged in elsewhere), `loggedOut`, `refused`, `shutdown`, `disconnected`. */
+  onClose(fn: (reason: SessionCloseReason) => void): () => void
+  /** Where errors thrown by event listeners go (the app's `errorHandler` under `createAtomicx()`). */
+  reportError(error: unknown): void
+  /** Events of this user's media engine, whichever engine instance is current. Returns its unsubscribe. */
+  onMedia<E extends keyof MediaEngineEvents>(event: E, fn: (info: MediaEngineEvents[E]) => void): () => void
+  /** This user's media engine (created on first use after login). */
+  media(): Promise<MediaEngine>
+  /** Leaves, logs out and releases everything. */
+  dispose(): Promise<void>
+}

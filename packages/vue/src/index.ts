@@ -1,0 +1,12 @@
+// The public API of @atomicx-vue/vue (aliased as "tuikit-atomicx-vue3" in tests and the playground).
+export * from './core'
+export * from './types'
+export * from './login'
+export * from './liveList'
+export * from './liveSeat'
+export * from './liveAudience'
+export * from './coGuest'
+export * from './device'
+export * from './coHost'
+export * from './battle'
+export * from './call'

@@ -1,0 +1,3 @@
+export type { LiveSeatEventInfoMap } from './events'
+export { useLiveSeatState } from './useLiveSeatState'
+export type { UseLiveSeatStateReturn } from './useLiveSeatState'

@@ -1,0 +1,78 @@
+import { computed, type ComputedRef } from 'vue'
+import { scopedEvents, type EventApi } from '../core/events'
+import type {
+  AVStatistics, LiveCanvas, MoveUserToSeatParams, NetworkInfo, OpenRemoteDeviceParams, PlayUserVideoParams, SeatIndexParams, SeatInfo,
+  StartPlayStreamParams, StopUserVideoParams, UserIdParams,
+} from '../types/seat'
+import type { LiveSeatEventInfoMap } from './events'
+import { useLiveSeatStore } from './store'
+
+/** What `useLiveSeatState()` returns. */
+export interface UseLiveSeatStateReturn extends EventApi<LiveSeatEventInfoMap> {
+  /** every seat in index order; an empty seat's `userInfo.userId` is '' */
+  seatList: ComputedRef<readonly SeatInfo[]>
+  canvas: ComputedRef<LiveCanvas>
+  /** userId → volume 0–100 of the users speaking now; users who went silent are not in it */
+  speakingUsers: ComputedRef<ReadonlyMap<string, number>>
+  /** userId → network quality (the own user: engines measure only the local network) */
+  networkQualities: ComputedRef<ReadonlyMap<string, NetworkInfo>>
+  /** stream statistics: empty, the engines report none yet */
+  avStatistics: ComputedRef<readonly AVStatistics[]>
+  takeSeat(params: SeatIndexParams): Promise<void>
+  leaveSeat(): Promise<void>
+  lockSeat(params: SeatIndexParams): Promise<void>
+  unlockSeat(params: SeatIndexParams): Promise<void>
+  /** @deprecated alias of `unlockSeat` */
+  unLockSeat(params: SeatIndexParams): Promise<void>
+  kickUserOutOfSeat(params: UserIdParams): Promise<void>
+  moveUserToSeat(params: MoveUserToSeatParams): Promise<void>
+  /** lets a guest open their camera again (unlocks it; the guest decides) */
+  openRemoteCamera(params: OpenRemoteDeviceParams): Promise<void>
+  /** closes a guest's camera and keeps it locked */
+  closeRemoteCamera(params: UserIdParams): Promise<void>
+  openRemoteMicrophone(params: OpenRemoteDeviceParams): Promise<void>
+  closeRemoteMicrophone(params: UserIdParams): Promise<void>
+  muteMicrophone(): Promise<void>
+  unmuteMicrophone(): Promise<void>
+  /** plays the live's seated users into `view` (element or id), laid out like the mixed stream */
+  startPlayStream(params: StartPlayStreamParams): Promise<void>
+  stopPlayStream(): void
+  /** plays one user's published video into `view` */
+  playUserVideo(params: PlayUserVideoParams): Promise<void>
+  stopUserVideo(params: StopUserVideoParams): Promise<void>
+}
+
+/**
+ * Seats of the current live and the actions on them.
+ * @example
+ * const { seatList, playUserVideo } = useLiveSeatState()
+ * await playUserVideo({ userId: 'host', view: 'host-video' })
+ */
+export function useLiveSeatState(): UseLiveSeatStateReturn {
+  const store = useLiveSeatStore()
+  return {
+    seatList: computed(() => store.seatList),
+    canvas: computed(() => store.canvas),
+    speakingUsers: computed(() => store.speakingUsers),
+    networkQualities: computed(() => store.networkQualities),
+    avStatistics: computed(() => store.avStatistics),
+    takeSeat: store.takeSeat,
+    leaveSeat: store.leaveSeat,
+    lockSeat: store.lockSeat,
+    unlockSeat: store.unlockSeat,
+    unLockSeat: store.unlockSeat,
+    kickUserOutOfSeat: store.kickUserOutOfSeat,
+    moveUserToSeat: store.moveUserToSeat,
+    openRemoteCamera: store.openRemoteCamera,
+    closeRemoteCamera: store.closeRemoteCamera,
+    openRemoteMicrophone: store.openRemoteMicrophone,
+    closeRemoteMicrophone: store.closeRemoteMicrophone,
+    muteMicrophone: store.muteMicrophone,
+    unmuteMicrophone: store.unmuteMicrophone,
+    startPlayStream: store.startPlayStream,
+    stopPlayStream: store.stopPlayStream,
+    playUserVideo: store.playUserVideo,
+    stopUserVideo: store.stopUserVideo,
+    ...scopedEvents<LiveSeatEventInfoMap>(store),
+  }
+}
