@@ -1,0 +1,51 @@
+import { computed, type ComputedRef } from 'vue'
+import { scopedEvents, type EventApi } from '../core/events'
+import type { BattleInfo } from '../types/battle'
+import type { SeatUserInfo } from '../types/user'
+import type { BattleEventInfoMap } from './events'
+import { useBattleStore, type BattleIdParams, type CancelBattleRequestParams, type RequestBattleParams, type RequestBattleResult } from './store'
+
+/** What `useBattleState()` returns. Durations and timeouts are seconds. */
+export interface UseBattleStateReturn extends EventApi<BattleEventInfoMap> {
+  /** the running battle of the current live, undefined when none */
+  currentBattleInfo: ComputedRef<BattleInfo | undefined>
+  /** battling hosts, inviter first */
+  battleUsers: ComputedRef<readonly SeatUserInfo[]>
+  /** score per battling host's userId */
+  battleScore: ComputedRef<ReadonlyMap<string, number>>
+  requestBattle(params: RequestBattleParams): Promise<RequestBattleResult>
+  cancelBattleRequest(params: CancelBattleRequestParams): Promise<void>
+  acceptBattle(params: BattleIdParams): Promise<void>
+  rejectBattle(params: BattleIdParams): Promise<void>
+  exitBattle(params: BattleIdParams): Promise<void>
+}
+
+/**
+ * Battles (PK) between connected hosts.
+ * @example
+ * const { requestBattle, battleScore } = useBattleState()
+ * const { battleId } = await requestBattle({ config: { duration: 300, needResponse: true, extensionInfo: '' }, userIdList: ['host2'], timeout: 10 })
+ */
+export function useBattleState(): UseBattleStateReturn {
+  const store = useBattleStore()
+  return {
+    currentBattleInfo: computed(() => store.currentBattleInfo),
+    battleUsers: computed(() => store.battleUsers),
+    battleScore: computed(() => store.battleScore),
+    requestBattle: store.requestBattle,
+    cancelBattleRequest: store.cancelBattleRequest,
+    acceptBattle: store.acceptBattle,
+    rejectBattle: store.rejectBattle,
+    exitBattle: store.exitBattle,
+    ...scopedEvents<BattleEventInfoMap>(store),
+  }
+}
+
+/** The battle actions outside components: they act on the active app (the active Pinia). */
+export const battleActions = {
+  requestBattle: (params: RequestBattleParams): Promise<RequestBattleResult> => useBattleStore().requestBattle(params),
+  cancelBattleRequest: (params: CancelBattleRequestParams): Promise<void> => useBattleStore().cancelBattleRequest(params),
+  acceptBattle: (params: BattleIdParams): Promise<void> => useBattleStore().acceptBattle(params),
+  rejectBattle: (params: BattleIdParams): Promise<void> => useBattleStore().rejectBattle(params),
+  exitBattle: (params: BattleIdParams): Promise<void> => useBattleStore().exitBattle(params),
+}
