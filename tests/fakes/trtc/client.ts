@@ -6,7 +6,7 @@ import { FakeMisuseError, FakeRtcError, invalidParameter } from './errors'
 import { rateLimit, sendCustomMessage, sendSEIMessage, type RateWindows } from './messages'
 import { muteRemoteAudio, startRemoteVideo, stopRemoteVideo, updateRemoteVideo } from './remote'
 import { enterRoom, exitSessions, switchRole } from './session'
-import { startLocalAudio, startLocalVideo, startScreenShare, stopTrack, updateLocalAudio, updateLocalVideo } from './tracks'
+import { startLocalAudio, startLocalVideo, startScreenShare, stopTrack, updateLocalAudio, updateLocalVideo, updateScreenShare } from './tracks'
 
 /** The fake instance: the SDK's methods plus the SDK's own helpers the wrapper never calls. */
 export interface FakeTrtcClient extends TrtcClient {
@@ -51,6 +51,7 @@ export function createClient(core: Core, options: { readonly plugins?: readonly 
     updateLocalVideo: method('updateLocalVideo', (config) => updateLocalVideo(core, state, config)),
     stopLocalVideo: method('stopLocalVideo', () => stopTrack(core, state, 'video')),
     startScreenShare: method('startScreenShare', (config) => startScreenShare(core, state, config)),
+    updateScreenShare: method('updateScreenShare', (config) => updateScreenShare(state, config)),
     stopScreenShare: method('stopScreenShare', () => stopTrack(core, state, 'screen')),
     startRemoteVideo: method('startRemoteVideo', (config) => startRemoteVideo(core, state, config)),
     updateRemoteVideo: method('updateRemoteVideo', (config) => updateRemoteVideo(core, state, config)),

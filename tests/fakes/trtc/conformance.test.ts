@@ -149,8 +149,11 @@ describe('TRTC fake conformance (§3.7)', () => {
     await client.startLocalVideo()
     await expect(client.startLocalVideo()).rejects.toMatchObject({ code: 5998 })
     await expect(client.updateLocalAudio({ mute: true })).rejects.toMatchObject({ code: 5998 })
+    await expect(client.updateScreenShare({ view: null })).rejects.toMatchObject({ code: 5998 })
     await expect(client.stopLocalAudio()).resolves.toBeUndefined()
     await expect(client.stopScreenShare()).resolves.toBeUndefined()
+    await client.startScreenShare()
+    await expect(client.updateScreenShare({ view: null })).resolves.toBeUndefined()
   })
 
   it('8. CrossRoom links two rooms: enter + available both ways, update blocks in my room, stop exits', async () => {

@@ -81,6 +81,12 @@ export function updateLocalVideo(core: Core, client: ClientState, config: TrtcLo
   update(core, client, 'video', 'updateLocalVideo', { deviceId: config.option?.cameraId, publish: config.publish, mute: config.mute })
 }
 
+/** `updateScreenShare`: moves the preview; 5998 before start. */
+export function updateScreenShare(client: ClientState, config: TrtcScreenShareConfig): void {
+  if (!client.tracks.screen) throw aborted('updateScreenShare', 'updateScreenShare: not started')
+  checkView('updateScreenShare', config.view)
+}
+
 /** `stopLocal*` / `stopScreenShare`: unpublish (`api-call`) and stop capture; resolves when not started. */
 export function stopTrack(core: Core, client: ClientState, kind: TrackKind): void {
   const track = client.tracks[kind]

@@ -57,6 +57,8 @@ export interface FakeBackend extends MediaBackend {
   element(tag?: string): HTMLElement
   /** The stream currently attached to a view or element, if any. */
   playing(view: HTMLElement): MediaStream | undefined
+  /** Which capture made a stream of this backend (a stream with video is the camera's). */
+  captureOf(stream: MediaStream): FakeCaptureKind | undefined
   readonly attachments: readonly FakeAttachment[]
   readonly requests: readonly FakeRequest[]
   /** every stream handed out, in order */
@@ -114,6 +116,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
   const failures = new Map<FakeCaptureKind, Failure>()
   const hanging = new Map<FakeCaptureKind, Array<() => void>>()
   const tracksOf = new Map<MediaStream, FakeTrack[]>()
+  const captures = new Map<MediaStream, FakeCaptureKind>()
   const levels = new Map<MediaStream, number>()
   const deviceListeners = new Set<() => void>()
   const attachments: Array<FakeAttachment & { detached: boolean }> = []
@@ -144,7 +147,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     return t
   }
 
-  function stream(tracks: FakeTrack[]): MediaStream {
+  function stream(tracks: FakeTrack[], kind: FakeCaptureKind): MediaStream {
     const s = asDom<MediaStream>({
       id: `stream-${++seq}`,
       get active() { return tracks.some((t) => t.readyState === 'live') },
@@ -153,6 +156,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       getVideoTracks: () => tracks.filter((t) => t.kind === 'video').map((t) => asDom<MediaStreamTrack>(t)),
     })
     tracksOf.set(s, tracks)
+    captures.set(s, kind)
     streams.push(s)
     return s
   }
@@ -198,14 +202,14 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       if (constraints.audio) tracks.push(await capture('microphone', constraints.audio))
       if (constraints.video) tracks.push(await capture('camera', constraints.video))
       if (!tracks.length) throw new TypeError('At least one of audio and video must be requested')
-      return stream(tracks)
+      return stream(tracks, constraints.video ? 'camera' : 'microphone')
     },
     async getDisplayMedia(constraints) {
       requests.push({ method: 'getDisplayMedia', constraints })
       await check('screen')
       const tracks = [track('video', 'Fake Screen', 'screen:0')]
       if (constraints.audio) tracks.push(track('audio', 'Fake System Audio', 'screen:0'))
-      return stream(tracks)
+      return stream(tracks, 'screen')
     },
     async enumerateDevices() {
       return devices.map((d) => {
@@ -271,6 +275,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     end: (s) => tracksOf.get(s)?.forEach((t) => t.end()),
     element,
     playing: (view) => [...attachments].reverse().find((a) => !a.detached && (a.view === view || a.element === view))?.stream,
+    captureOf: (s) => captures.get(s),
     attachments,
     requests,
     streams,

@@ -146,17 +146,55 @@ describe('joining and publishing', () => {
     await carol.engine.setRole('anchor')
     expect(await seen(alice)).toEqual([[joinedEvent('carol')]])
     await carol.engine.startMicrophone()
-    expect(await seen(alice)).toEqual([[available('carol', 'audio')]])
+    await carol.engine.startScreenShare()
+    expect(await seen(alice)).toEqual([[available('carol', 'audio'), available('carol', 'screen')]])
+    take(carol)
+  })
+
+  it('stops every device on stepping down, before the room sees the role change; stepping up starts nothing', async () => {
+    const alice = await joined('alice')
+    const carol = await joined('carol')
+    await carol.engine.startMicrophone()
+    await carol.engine.startCamera()
+    await seen(alice)
     take(carol)
 
     await carol.engine.setRole('audience')
-    expect(await seen(alice)).toEqual([[available('carol', 'audio', false), left('carol', 'role')]])
-    expect(take(carol)).toEqual([publish('audio', 'stopped')])
-    expect(trackStates(carol.backend.streams[0])).toEqual(['live']) // capture kept
+    expect(take(carol)).toEqual([publish('camera', 'stopped'), publish('audio', 'stopped')])
+    expect(carol.backend.streams.map(trackStates)).toEqual([['ended'], ['ended']])
+    expect(await seen(alice)).toEqual([[available('carol', 'camera', false), available('carol', 'audio', false), left('carol', 'role')]])
 
     await carol.engine.setRole('anchor')
-    expect(take(carol)).toEqual([publish('audio', 'starting'), publish('audio', 'started')])
-    expect(await seen(alice)).toEqual([[joinedEvent('carol'), available('carol', 'audio')]])
+    expect(take(carol)).toEqual([])
+    expect(await seen(alice)).toEqual([[joinedEvent('carol')]])
+  })
+
+  it('lets a start in flight finish and then stops it when stepping down; refuses starts from the step-down on', async () => {
+    const alice = await joined('alice')
+    const carol = await joined('carol')
+    await seen(alice)
+    carol.backend.hang('camera')
+    const camera = carol.engine.startCamera()
+    await vi.waitFor(() => expect(carol.backend.requests).toHaveLength(1))
+    const down = carol.engine.setRole('audience')
+    await expect(carol.engine.startMicrophone()).rejects.toMatchObject({ code: MediaErrorCode.NOT_PUBLISHER })
+    carol.backend.allow('camera')
+    await Promise.all([camera, down])
+    expect(take(carol, ['localPublish'])).toEqual([publish('camera', 'starting'), publish('camera', 'started'), publish('camera', 'stopped')])
+    expect(carol.backend.streams.map(trackStates)).toEqual([['ended']])
+    expect(await seen(alice)).toEqual([[available('carol', 'camera'), available('carol', 'camera', false), left('carol', 'role')]])
+  })
+
+  it('in an rtc room a role change stops nothing', async () => {
+    const alice = await joined('alice', { scene: 'rtc' })
+    const bob = await joined('bob', { scene: 'rtc' })
+    await alice.engine.startMicrophone()
+    await seen(bob)
+    take(alice)
+    await alice.engine.setRole('audience')
+    expect(take(alice)).toEqual([])
+    expect(await seen(bob)).toEqual([[]])
+    expect(trackStates(alice.backend.streams[0])).toEqual(['live'])
   })
 
   it('shows everybody and lets everybody publish in an rtc room; a room keeps its scene', async () => {
@@ -230,7 +268,7 @@ describe('joining and publishing', () => {
     await network.flush()
     expect(take(first)).toEqual([publish('audio', 'stopped'), connection('disconnected'), ['removed', { reason: 'kick' }]])
     expect(trackStates(first.backend.streams[0])).toEqual(['ended'])
-    expect(take(bob, REMOTE)).toEqual([available('alice', 'audio', false), left('alice', 'kicked'), joinedEvent('alice')])
+    expect(take(bob, REMOTE)).toEqual([available('alice', 'audio', false), left('alice'), joinedEvent('alice')])
     expect(take(second, REMOTE)).toEqual([joinedEvent('bob')])
     await expect(first.engine.startMicrophone()).rejects.toMatchObject({ code: MediaErrorCode.NOT_IN_ROOM })
   })
@@ -277,9 +315,9 @@ describe('bad input and wrong state', () => {
     expect(take(alice)).toEqual([])
   })
 
-  it('refuses a second join while in a room', async () => {
+  it('refuses a second join while in a room with ALREADY_IN_ROOM', async () => {
     const alice = await joined('alice')
-    await expect(alice.engine.join({ roomId: 'r2', userId: 'alice', role: 'anchor' })).rejects.toMatchObject({ code: MediaErrorCode.INVALID_ARGUMENT })
+    await expect(alice.engine.join({ roomId: 'r2', userId: 'alice', role: 'anchor' })).rejects.toMatchObject({ code: MediaErrorCode.ALREADY_IN_ROOM })
     const bob = await joined('bob')
     expect(await seen(bob)).toEqual([[joinedEvent('alice')]])
   })
@@ -326,19 +364,51 @@ describe('bad input and wrong state', () => {
     expect(take(alice)).toEqual([connection('connecting'), connection('connected')])
   })
 
-  it('serialises each device: a double click shares one start, a start while started is refused', async () => {
+  it('serialises each device: a double click shares one start, a stop during a start runs after it', async () => {
     const alice = await joined('alice')
     take(alice)
-    await Promise.all([alice.engine.startCamera(), alice.engine.startCamera()])
+    alice.backend.deny('camera')
+    const clicks = [alice.engine.startCamera(), alice.engine.startCamera({ quality: '720p' })]
+    for (const click of clicks) await expect(click).rejects.toMatchObject({ code: MediaErrorCode.PERMISSION_DENIED })
     expect(alice.backend.requests).toHaveLength(1)
-    await expect(alice.engine.startCamera()).rejects.toMatchObject({ code: MediaErrorCode.CANCELLED, message: expect.stringContaining('stopCamera()') })
-    await expect(alice.engine.updateCamera({ quality: '720p' })).resolves.toBeUndefined()
 
     // a stop issued during the start runs after it
     take(alice)
     await Promise.all([alice.engine.startMicrophone(), alice.engine.stopMicrophone()])
     expect(take(alice, ['localPublish'])).toEqual([publish('audio', 'starting'), publish('audio', 'started'), publish('audio', 'stopped')])
     expect(trackStates(alice.backend.streams.at(-1))).toEqual(['ended'])
+  })
+
+  it('treats a start of what runs already as an update: new device or quality recaptures, a new view moves the preview', async () => {
+    const backend = createFakeBackend({
+      devices: [{ kind: 'camera', deviceId: 'camera-1' }, { kind: 'camera', deviceId: 'camera-2' }, { kind: 'microphone', deviceId: 'mic-1' }, { kind: 'microphone', deviceId: 'mic-2' }],
+    })
+    const alice = await joined('alice', {}, backend)
+    const bob = await joined('bob')
+    await alice.engine.startCamera()
+    await alice.engine.startMicrophone()
+    await alice.engine.startScreenShare()
+    await seen(bob)
+    take(alice)
+
+    await alice.engine.startCamera() // nothing new asked: nothing happens
+    await alice.engine.startMicrophone({ deviceId: 'mic-1' }) // the device it runs on already
+    expect(backend.requests).toHaveLength(3)
+    const preview = backend.element('div')
+    await alice.engine.startCamera({ quality: '720p', view: preview, mirror: false })
+    await alice.engine.startMicrophone({ deviceId: 'mic-2' })
+    await alice.engine.startScreenShare({ view: preview })
+    expect(backend.requests.slice(3).map((r) => r.constraints)).toEqual([
+      { video: { deviceId: { exact: 'camera-1' }, width: { ideal: 1280 }, height: { ideal: 720 }, frameRate: { ideal: 15 } } },
+      { audio: { deviceId: { exact: 'mic-2' } } },
+    ])
+    expect(backend.streams.map(trackStates)).toEqual([['ended'], ['ended'], ['live'], ['live'], ['live']])
+    expect(backend.attachments.map((a) => [a.stream, a.view, a.mirror])).toEqual([[backend.streams[3], preview, false], [backend.streams[2], preview, false]])
+    expect(take(alice)).toEqual([
+      ['device', { kind: 'camera', action: 'active', device: { deviceId: 'camera-1', label: 'camera-1', kind: 'camera' } }],
+      ['device', { kind: 'microphone', action: 'active', device: { deviceId: 'mic-2', label: 'mic-2', kind: 'microphone' } }],
+    ])
+    expect(await seen(bob)).toEqual([[]]) // a switch is not an unpublish
   })
 
   it('refuses to update a camera that is not started', async () => {
@@ -499,10 +569,10 @@ describe('screen share', () => {
     alice.backend.hang('screen')
     const started = alice.engine.startScreenShare().catch((e: unknown) => e)
     await vi.advanceTimersByTimeAsync(59_999)
-    expect(vi.getTimerCount()).toBe(1)
+    expect(vi.getTimerCount()).toBe(2) // the picker's and the network report's
     await vi.advanceTimersByTimeAsync(1)
     expect(await started).toMatchObject({ code: MediaErrorCode.CANCELLED })
-    expect(vi.getTimerCount()).toBe(0)
+    expect(vi.getTimerCount()).toBe(1)
     take(alice)
 
     alice.backend.allow('screen') // the picker answers after all
@@ -579,7 +649,7 @@ describe('remote audio and speaker', () => {
 })
 
 describe('volumes', () => {
-  it('reports my level under my userId and remote levels, loudest first, with a constant in-page network', async () => {
+  it('reports my level under my userId and remote levels, loudest first', async () => {
     fakeTimers()
     const alice = await joined('alice')
     const bob = await joined('bob')
@@ -594,10 +664,7 @@ describe('volumes', () => {
     vi.advanceTimersByTime(999)
     expect(take(alice)).toEqual([])
     vi.advanceTimersByTime(1)
-    expect(take(alice)).toEqual([
-      ['volumes', { levels: [{ userId: 'bob', volume: 70 }, { userId: 'alice', volume: 40 }] }],
-      ['network', { up: 1, down: 1, rtt: 0, loss: 0 }],
-    ])
+    expect(take(alice)).toEqual([['volumes', { levels: [{ userId: 'bob', volume: 70 }, { userId: 'alice', volume: 40 }] }]])
     expect(alice.backend.openMeters).toBe(2)
 
     await alice.engine.setMicrophoneMuted(true)
@@ -609,8 +676,24 @@ describe('volumes', () => {
 
     alice.engine.setVolumeInterval(0)
     expect(alice.backend.openMeters).toBe(0)
+    vi.advanceTimersByTime(1000)
+    expect(take(alice)).toEqual([])
+  })
+
+  it('reports an excellent in-page network every 2 s while in a room, as TRTC does', async () => {
+    fakeTimers()
+    const alice = user('alice')
+    vi.advanceTimersByTime(4000)
+    await alice.engine.join({ roomId: 'r1', userId: 'alice', role: 'audience' })
+    take(alice)
+    vi.advanceTimersByTime(1999)
+    expect(take(alice)).toEqual([])
+    vi.advanceTimersByTime(2001)
+    expect(take(alice)).toEqual([['network', { up: 1, down: 1, rtt: 0, loss: 0 }], ['network', { up: 1, down: 1, rtt: 0, loss: 0 }]])
+    await alice.engine.leave()
+    take(alice)
     expect(vi.getTimerCount()).toBe(0)
-    vi.advanceTimersByTime(5000)
+    vi.advanceTimersByTime(4000)
     expect(take(alice)).toEqual([])
   })
 
@@ -718,16 +801,19 @@ describe('dispose', () => {
     alice.backend.hang('screen')
     const sharing = alice.engine.startScreenShare().catch((e: unknown) => e)
     await vi.advanceTimersByTimeAsync(0)
-    expect(vi.getTimerCount()).toBe(2)
+    expect(vi.getTimerCount()).toBe(4) // volumes, picker, and the network reports of alice and bob
     take(alice)
 
     await alice.engine.dispose()
     expect(await sharing).toMatchObject({ code: MediaErrorCode.CANCELLED })
-    expect(vi.getTimerCount()).toBe(0)
+    expect(vi.getTimerCount()).toBe(1) // bob's network report
     expect([alice.backend.openMeters, alice.backend.deviceListeners]).toEqual([0, 0])
     expect(trackStates(alice.backend.streams[0])).toEqual(['ended'])
     expect(await seen(bob)).toEqual([[available('alice', 'audio', false), left('alice')]])
     expect(take(alice)).toEqual([publish('audio', 'stopped'), connection('disconnected')])
-    await expect(alice.engine.join({ roomId: 'r1', userId: 'alice', role: 'anchor' })).rejects.toMatchObject({ code: MediaErrorCode.INVALID_ARGUMENT })
+    await expect(alice.engine.join({ roomId: 'r1', userId: 'alice', role: 'anchor' })).rejects.toMatchObject({ code: MediaErrorCode.DISPOSED })
+    await expect(alice.engine.startMicrophone()).rejects.toMatchObject({ code: MediaErrorCode.NOT_IN_ROOM })
+    await alice.engine.leave()
+    await alice.engine.dispose()
   })
 })

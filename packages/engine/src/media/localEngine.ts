@@ -45,7 +45,6 @@ const QUALITY: Readonly<Record<MediaVideoQuality, MediaTrackConstraints>> = {
 }
 
 const NAME: Readonly<Record<Media, string>> = { audio: 'Microphone', camera: 'Camera', screen: 'Screen share' }
-const STOP: Readonly<Record<Media, string>> = { audio: 'stopMicrophone()', camera: 'stopCamera()', screen: 'stopScreenShare()' }
 const BROWSER_KIND: ReadonlyMap<string, DeviceKind> = new Map([
   ['videoinput', 'camera'],
   ['audioinput', 'microphone'],
@@ -56,8 +55,9 @@ const BROWSER_KIND: ReadonlyMap<string, DeviceKind> = new Map([
 const PICKER_TIMEOUT_MS = 60_000
 // TRTC's minimum volume interval
 const MIN_VOLUME_INTERVAL_MS = 100
-// In-page hand-over never loses a packet: excellent, no delay.
+// In-page hand-over never loses a packet: excellent, no delay. Reported as often as TRTC does.
 const IN_PAGE_NETWORK: MediaEngineEvents['network'] = { up: 1, down: 1, rtt: 0, loss: 0 }
+const NETWORK_INTERVAL_MS = 2000
 
 function check(ok: boolean, message: string): asserts ok {
   if (!ok) throw new MediaError(MediaErrorCode.INVALID_ARGUMENT, message)
@@ -83,6 +83,7 @@ function videoConstraints(deviceId?: string, quality?: MediaVideoQuality): Media
 }
 
 const stopTracks = (stream: MediaStream) => stream.getTracks().forEach((t) => t.stop())
+const deviceOf = (stream: MediaStream) => stream.getTracks()[0]?.getSettings().deviceId
 
 interface Joined {
   readonly roomId: string
@@ -98,6 +99,18 @@ interface CaptureSpec {
   readonly quality?: MediaVideoQuality
   readonly mirror: boolean
   readonly view?: HTMLElement
+}
+
+const FRESH: Readonly<Record<Media, CaptureSpec>> = { audio: { mirror: false }, camera: { mirror: true }, screen: { mirror: false } }
+
+/** New options over a capture's: `undefined` keeps a value, a `null` view removes the preview. */
+function merge(spec: CaptureSpec, change: CameraOptions): CaptureSpec {
+  return {
+    deviceId: change.deviceId ?? spec.deviceId,
+    quality: change.quality ?? spec.quality,
+    mirror: change.mirror ?? spec.mirror,
+    view: change.view === undefined ? spec.view : change.view ?? undefined,
+  }
 }
 
 interface Capture extends CaptureSpec {
@@ -136,6 +149,7 @@ export function createLocalMediaEngine(options: LocalMediaEngineOptions): MediaE
   let allAudioMuted = false
   let speaker: string | undefined
   let volumeTimer: ReturnType<typeof setInterval> | undefined
+  let networkTimer: ReturnType<typeof setInterval> | undefined
   let disposed = false
 
   // ── state helpers ─────────────────────────────────────────────────────────
@@ -160,11 +174,21 @@ export function createLocalMediaEngine(options: LocalMediaEngineOptions): MediaE
     return run
   }
 
-  /** A second start while one is in flight (a double click) shares its outcome. */
-  function startOnce(media: Media, task: () => Promise<void>): Promise<void> {
+  /**
+   * Starts `media`, or applies `change` to it when it runs already (as TRTC's start while started is an
+   * update). A second start while one is in flight (a double click) shares its outcome.
+   */
+  function startOrUpdate(media: Media, change: CameraOptions, request: (spec: CaptureSpec) => Promise<MediaStream>, timeoutMs?: number): Promise<void> {
+    publisher()
     const pending = starting.get(media)
     if (pending) return pending
-    const run = queue(media, task).finally(() => starting.delete(media))
+    const run = queue(media, async () => {
+      // again: a leave or a step-down may have come while this start waited for its turn
+      const r = publisher()
+      const c = local.get(media)
+      if (c) await update(media, c, merge(c, change), request)
+      else await start(media, r, merge(FRESH[media], change), request, timeoutMs)
+    }).finally(() => starting.delete(media))
     starting.set(media, run)
     return run
   }
@@ -209,7 +233,7 @@ export function createLocalMediaEngine(options: LocalMediaEngineOptions): MediaE
     const track = stream.getTracks()[0]
     if (media === 'screen' || !track) return
     const kind = media === 'audio' ? 'microphone' : 'camera'
-    events.emit('device', { kind, action: 'active', device: { deviceId: track.getSettings().deviceId ?? '', label: track.label, kind } })
+    events.emit('device', { kind, action: 'active', device: { deviceId: deviceOf(stream) ?? '', label: track.label, kind } })
   }
 
   const enable = (stream: MediaStream, media: Media) => stream.getTracks().forEach((t) => { t.enabled = !muted.get(media) })
@@ -221,6 +245,8 @@ export function createLocalMediaEngine(options: LocalMediaEngineOptions): MediaE
     enable(stream, media)
     local.set(media, {
       ...spec,
+      // the device it runs on: asking for it again changes nothing, and a quality switch keeps it
+      deviceId: spec.deviceId ?? deviceOf(stream),
       stream,
       preview: spec.view && backend.attach(stream, spec.view, { mirror: spec.mirror, muted: true }),
       unlisten: () => track?.removeEventListener('ended', onEnded),
@@ -239,7 +265,7 @@ export function createLocalMediaEngine(options: LocalMediaEngineOptions): MediaE
     local.delete(media)
     release(c)
     offer(media)
-    if (canPublish()) publishState(media, false)
+    publishState(media, false)
   }
 
   /** The browser ended a track: "Stop sharing" pressed, or the device was unplugged or taken. */
@@ -249,10 +275,10 @@ export function createLocalMediaEngine(options: LocalMediaEngineOptions): MediaE
     else events.emit('warning', { code: MediaErrorCode.DEVICE_NOT_FOUND, message: `${NAME[media]} stopped: unplugged or taken by another app` })
   }
 
-  async function start(media: Media, request: () => Promise<MediaStream>, spec: CaptureSpec, timeoutMs?: number): Promise<void> {
-    const r = publisher()
-    if (local.has(media)) throw new MediaError(MediaErrorCode.CANCELLED, `${NAME[media]} already started: call ${STOP[media]} first`)
-    const stream = await capture(request, timeoutMs)
+  const requestCamera = ({ deviceId, quality }: CaptureSpec) => backend.getUserMedia({ video: videoConstraints(deviceId, quality) })
+
+  async function start(media: Media, r: Joined, spec: CaptureSpec, request: (spec: CaptureSpec) => Promise<MediaStream>, timeoutMs?: number): Promise<void> {
+    const stream = await capture(() => request(spec), timeoutMs)
     if (room !== r) {
       stopTracks(stream)
       throw new MediaError(MediaErrorCode.CANCELLED, 'Left the room before the device opened')
@@ -260,8 +286,25 @@ export function createLocalMediaEngine(options: LocalMediaEngineOptions): MediaE
     hold(media, spec, stream)
     activeDevice(media, stream)
     offer(media)
-    // stepped down meanwhile: the capture is kept, unpublished
-    if (canPublish()) publishState(media, true)
+    publishState(media, true)
+  }
+
+  /** Applies new options to a running capture: a device or quality change recaptures, the rest moves or mirrors the preview. */
+  async function update(media: Media, c: Capture, spec: CaptureSpec, request: (spec: CaptureSpec) => Promise<MediaStream>): Promise<void> {
+    let stream = c.stream
+    if (spec.deviceId !== c.deviceId || spec.quality !== c.quality) {
+      const r = room
+      stream = await capture(() => request(spec))
+      if (room !== r || local.get(media) !== c) {
+        stopTracks(stream)
+        throw new MediaError(MediaErrorCode.CANCELLED, `${NAME[media]} stopped while switching`)
+      }
+    }
+    if (stream === c.stream && spec.view === c.view && spec.mirror === c.mirror) return
+    release(c, stream === c.stream)
+    hold(media, spec, stream)
+    offer(media)
+    if (stream !== c.stream) activeDevice(media, stream)
   }
 
   async function setMuted(media: Media, mute: boolean): Promise<void> {
@@ -346,6 +389,7 @@ export function createLocalMediaEngine(options: LocalMediaEngineOptions): MediaE
     ORDER.forEach(drop) // the others see unavailable in TRTC's order, then userLeft
     r.membership.leave()
     room = undefined
+    clearInterval(networkTimer)
     plays.forEach((p) => p.attached?.detach())
     audios.forEach((a) => a.attached.detach())
     plays.clear()
@@ -399,7 +443,6 @@ export function createLocalMediaEngine(options: LocalMediaEngineOptions): MediaE
       return { userId, volume: mic?.stream === stream && muted.get('audio') ? 0 : Math.round(meter.read()) }
     })
     events.emit('volumes', { levels: levels.sort((a, b) => b.volume - a.volume) })
-    if (room) events.emit('network', IN_PAGE_NETWORK)
   }
 
   function setVolumeInterval(ms: number): void {
@@ -426,15 +469,16 @@ export function createLocalMediaEngine(options: LocalMediaEngineOptions): MediaE
       check(typeof roomId === 'string' && ROOM_ID.test(roomId), 'roomId must be 1–64 characters: letters, digits, space or !#$%&()+-:;<=.>?@[]^_{}|~,')
       check(oneOf(role, ROLES), "role must be 'anchor' or 'audience'")
       check(oneOf(scene, SCENES), "scene must be 'live' or 'rtc'")
-      check(!disposed, 'This engine is disposed: create a new one')
-      check(!room, `Already in room ${room?.roomId}: call leave() first`)
       check(owner === undefined || userId === owner, `This engine belongs to ${owner}: it cannot join as ${userId}`)
+      if (disposed) throw new MediaError(MediaErrorCode.DISPOSED, 'This engine is disposed: create a new one')
+      if (room) throw new MediaError(MediaErrorCode.ALREADY_IN_ROOM, `Already in room ${room.roomId}: call leave() first`)
       let self: Joined | undefined
       // events of an earlier membership (a late `removed`) must not touch this one
       const membership = network.join({ roomId, userId, role, scene }, (e) => { if (room === self) onNetwork(e) })
       room = self = { roomId, userId, role, scene, membership }
       events.emit('connection', { state: 'connecting', reconnecting: false })
       events.emit('connection', { state: 'connected', reconnecting: false })
+      networkTimer = setInterval(() => events.emit('network', IN_PAGE_NETWORK), NETWORK_INTERVAL_MS)
     },
 
     async leave() {
@@ -444,18 +488,19 @@ export function createLocalMediaEngine(options: LocalMediaEngineOptions): MediaE
     async setRole(role) {
       check(oneOf(role, ROLES), "role must be 'anchor' or 'audience'")
       const r = inRoom()
-      const before = canPublish()
+      // set first, so that starts are refused from now on; the room hears of it after the stops below
       r.role = role
-      r.membership.setRole(role)
-      if (canPublish() !== before) ORDER.forEach((media) => local.has(media) && publishState(media, !before))
+      // a live audience publishes nothing: stop every device (after starts in flight), as the TRTC engine does
+      if (!canPublish()) await Promise.all(ORDER.map((media) => queue(media, async () => drop(media))))
+      // the latest wish wins when calls overlap
+      if (room === r) r.membership.setRole(r.role)
     },
 
     async startMicrophone(micOptions = {}) {
       check(typeof micOptions === 'object' && micOptions !== null, 'options must be an object')
-      const { deviceId } = micOptions
-      checkDeviceId(deviceId)
-      const audio = deviceId === undefined ? true : { deviceId: { exact: deviceId } }
-      return startOnce('audio', () => start('audio', () => backend.getUserMedia({ audio }), { deviceId, mirror: false }))
+      checkDeviceId(micOptions.deviceId)
+      const request = ({ deviceId }: CaptureSpec) => backend.getUserMedia({ audio: deviceId === undefined ? true : { deviceId: { exact: deviceId } } })
+      return startOrUpdate('audio', { deviceId: micOptions.deviceId }, request)
     },
 
     stopMicrophone: () => queue('audio', async () => drop('audio')),
@@ -463,9 +508,7 @@ export function createLocalMediaEngine(options: LocalMediaEngineOptions): MediaE
 
     async startCamera(cameraOptions = {}) {
       checkCamera(cameraOptions)
-      const { deviceId, quality, mirror = true, view } = cameraOptions
-      const spec = { deviceId, quality, mirror, view: view ?? undefined }
-      return startOnce('camera', () => start('camera', () => backend.getUserMedia({ video: videoConstraints(deviceId, quality) }), spec))
+      return startOrUpdate('camera', cameraOptions, requestCamera)
     },
 
     async updateCamera(cameraOptions) {
@@ -473,22 +516,7 @@ export function createLocalMediaEngine(options: LocalMediaEngineOptions): MediaE
       await queue('camera', async () => {
         const c = local.get('camera')
         check(c !== undefined, 'Call startCamera() before updateCamera()')
-        const { deviceId = c.deviceId, quality = c.quality, mirror = c.mirror } = cameraOptions
-        const view = cameraOptions.view === undefined ? c.view : cameraOptions.view ?? undefined
-        let stream = c.stream
-        if (deviceId !== c.deviceId || quality !== c.quality) {
-          const r = room
-          stream = await capture(() => backend.getUserMedia({ video: videoConstraints(deviceId, quality) }))
-          if (room !== r || local.get('camera') !== c) {
-            stopTracks(stream)
-            throw new MediaError(MediaErrorCode.CANCELLED, 'The camera stopped while switching')
-          }
-        }
-        if (stream === c.stream && view === c.view && mirror === c.mirror) return
-        release(c, stream === c.stream)
-        hold('camera', { deviceId, quality, mirror, view }, stream)
-        offer('camera')
-        if (stream !== c.stream) activeDevice('camera', stream)
+        await update('camera', c, merge(c, cameraOptions), requestCamera)
       })
     },
 
@@ -506,7 +534,8 @@ export function createLocalMediaEngine(options: LocalMediaEngineOptions): MediaE
         if (error.code !== MediaErrorCode.PERMISSION_DENIED) throw error
         throw new MediaError(MediaErrorCode.CANCELLED, 'Screen sharing was cancelled in the picker', { cause: e })
       })
-      return startOnce('screen', () => start('screen', pick, { mirror: false, view: view ?? undefined }, PICKER_TIMEOUT_MS))
+      // a share runs on: a second start only moves its preview (system audio is chosen in the picker)
+      return startOrUpdate('screen', { view }, pick, PICKER_TIMEOUT_MS)
     },
 
     stopScreenShare: () => queue('screen', async () => drop('screen')),

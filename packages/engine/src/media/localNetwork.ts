@@ -227,8 +227,9 @@ export function createLocalMediaNetwork(): LocalMediaNetwork {
       }
       const old = existing?.members.get(userId)
       if (old) {
-        // as TRTC: the earlier session of the same user is put out of the room
-        change('kicked', () => remove(old))
+        // as TRTC: the earlier session of the same user is put out of the room; the others see it
+        // leave with reason 0 ('leave', as the TRTC fake models it), then the new one join
+        change('leave', () => remove(old))
         enqueue(() => old.sink({ type: 'removed' }))
       }
       const room = rooms.get(roomId) ?? { id: roomId, scene, members: new Map<string, Member>() }

@@ -19,8 +19,14 @@ export interface DeviceInfo {
 
 export enum MediaErrorCode {
   INVALID_ARGUMENT = 'INVALID_ARGUMENT',
+  /** Needs a joined room: `join()` first (starting devices, `playVideo`, `setRole`, co-host calls). */
   NOT_IN_ROOM = 'NOT_IN_ROOM',
+  /** `join()` while already in (or joining) a room: `leave()` first. */
+  ALREADY_IN_ROOM = 'ALREADY_IN_ROOM',
+  /** `join()` on a disposed engine: create a new one. */
+  DISPOSED = 'DISPOSED',
   REMOTE_NOT_PUBLISHING = 'REMOTE_NOT_PUBLISHING',
+  /** A `live` audience cannot open devices or connect rooms: `setRole('anchor')` first. */
   NOT_PUBLISHER = 'NOT_PUBLISHER',
   PERMISSION_DENIED = 'PERMISSION_DENIED',
   DEVICE_NOT_FOUND = 'DEVICE_NOT_FOUND',
@@ -63,7 +69,7 @@ export interface MediaEngineEvents {
   localPublish: { readonly media: Media; readonly state: 'starting' | 'started' | 'stopped'; readonly error?: MediaEngineErrorInfo }
   /** levels 0–100; my own userId, never '' */
   volumes: { readonly levels: ReadonlyArray<{ readonly userId: string; readonly volume: number }> }
-  /** 0–6 scale (= NetworkQuality) */
+  /** every 2 s while in a room; 0–6 scale (= NetworkQuality) */
   network: { readonly up: number; readonly down: number; readonly rtt: number; readonly loss: number }
   device: { readonly kind: DeviceKind; readonly action: 'add' | 'remove' | 'active'; readonly device: DeviceInfo }
   autoplayBlocked: { readonly userId: string; readonly media: Media; resume(): Promise<void> }
@@ -74,23 +80,38 @@ export interface MediaEngineEvents {
   warning: MediaEngineErrorInfo
 }
 
+/**
+ * One user's media. Both implementations pass the same contract suite (tests/contract); its rules:
+ * devices start only in a room (`NOT_IN_ROOM`) and not as a `live` audience (`NOT_PUBLISHER`); a start
+ * of what runs already applies the new options (a concurrent double click shares one start); stops,
+ * `leave`, `stopVideo`, `disconnectRoom` and `dispose` resolve whatever the state.
+ */
 export interface MediaEngine {
   /** 'local' or 'trtc' */
   readonly kind: string
+  /** Rejects `ALREADY_IN_ROOM` while in (or joining) a room, `DISPOSED` after `dispose()`. */
   join(options: JoinOptions): Promise<void>
-  /** Also stops local media. */
+  /** Also stops local media; others see it go, then the user leave. What I played is forgotten. */
   leave(): Promise<void>
+  /** `'audience'` in `live` first stops microphone, camera and screen; stepping up starts nothing. */
   setRole(role: MediaRole): Promise<void>
   startMicrophone(options?: { readonly deviceId?: string }): Promise<void>
   stopMicrophone(): Promise<void>
+  /** Remembered while the microphone is off (also before `join`), applied when it starts. */
   setMicrophoneMuted(muted: boolean): Promise<void>
+  /** When running already, acts as `updateCamera` with these options. */
   startCamera(options?: CameraOptions): Promise<void>
+  /** `undefined` fields keep their value; `view: null` removes the preview. Needs a started camera (`INVALID_ARGUMENT`). */
   updateCamera(options: CameraOptions): Promise<void>
   stopCamera(): Promise<void>
   setCameraMuted(muted: boolean): Promise<void>
+  /** When sharing already, only moves the preview to a given `view` (system audio is chosen in the picker). */
   startScreenShare(options?: { readonly view?: HTMLElement | null; readonly systemAudio?: boolean }): Promise<void>
   stopScreenShare(): Promise<void>
-  /** Idempotent: plays (or moves) a remote user's video into `view`; replays when it becomes available again. */
+  /**
+   * Idempotent: plays (or moves) a remote user's video into `view`. Needs a room; a user not (yet)
+   * publishing is fine: it plays when the video becomes available, and again after each unavailable.
+   */
   playVideo(userId: string, source: VideoSource, view: HTMLElement | null): Promise<void>
   stopVideo(userId: string, source: VideoSource): Promise<void>
   setRemoteAudioMuted(userId: string | '*', muted: boolean): Promise<void>
@@ -102,6 +123,7 @@ export interface MediaEngine {
   connectRoom(options: { readonly roomId: string; readonly userId?: string }): Promise<void>
   setConnectedMuted(options: { readonly roomId: string; readonly userId?: string; readonly audio?: boolean; readonly video?: boolean }): Promise<void>
   disconnectRoom(roomId?: string): Promise<void>
+  /** Leaves and releases everything (listeners, timers); the engine cannot join again. */
   dispose(): Promise<void>
   on<E extends keyof MediaEngineEvents>(event: E, fn: (info: MediaEngineEvents[E]) => void): () => void
 }

@@ -101,6 +101,21 @@ describe('join, roles, leave', () => {
     await expect(engine.setMicrophoneMuted('yes' as never)).rejects.toMatchObject({ code: MediaErrorCode.INVALID_ARGUMENT })
     await expect(engine.playVideo('', 'camera', null)).rejects.toMatchObject({ code: MediaErrorCode.INVALID_ARGUMENT })
     await expect(engine.playVideo('bob', 'sub' as never, null)).rejects.toMatchObject({ code: MediaErrorCode.INVALID_ARGUMENT })
+    for (const call of [
+      () => engine.join(null as never),
+      () => engine.startMicrophone(null as never),
+      () => engine.startScreenShare({ systemAudio: 'yes' as never }),
+      () => engine.startScreenShare({ view: 'preview' as never }),
+      () => engine.updateCamera(undefined as never),
+      () => engine.playVideo('bob', 'camera', undefined as never),
+      () => engine.stopVideo('', 'camera'),
+      () => engine.setSpeaker(''),
+      () => engine.connectRoom(null as never),
+      () => engine.setConnectedMuted({ roomId: '', audio: true }),
+      () => engine.disconnectRoom(''),
+    ]) {
+      await expect(call()).rejects.toMatchObject({ code: MediaErrorCode.INVALID_ARGUMENT })
+    }
     expect(calls).toEqual([])
   })
 
@@ -124,10 +139,13 @@ describe('join, roles, leave', () => {
     ])
   })
 
-  it('an audience may preview before joining, but not publish in a live room; rtc has no such rule', async () => {
-    const { named } = setup()
-    await engine.startMicrophone()
-    await engine.stopMicrophone()
+  it('refuses devices before join without touching the SDK; a live audience may not publish; rtc has no such rule', async () => {
+    const { calls, named } = setup()
+    for (const start of [() => engine.startMicrophone(), () => engine.startCamera(), () => engine.startScreenShare(), () => engine.playVideo('bob', 'camera', view())]) {
+      await expect(start()).rejects.toMatchObject({ code: MediaErrorCode.NOT_IN_ROOM })
+    }
+    await engine.setMicrophoneMuted(true) // remembered: needs no SDK
+    expect(calls).toEqual([])
     await join('audience')
     await expect(engine.startCamera()).rejects.toMatchObject({ code: MediaErrorCode.NOT_PUBLISHER })
     expect(named('startLocalVideo')).toEqual([])
@@ -135,6 +153,27 @@ describe('join, roles, leave', () => {
     await join('audience', 'rtc')
     await engine.startCamera()
     expect(cloud.session('alice')?.published).toEqual(['video'])
+  })
+
+  it('refuses starts from the moment of a step-down, also one still waiting for its turn', async () => {
+    const { named } = setup()
+    await join()
+    await engine.startCamera()
+    const waiting = engine.startMicrophone()
+    const down = engine.setRole('audience')
+    await expect(engine.startScreenShare()).rejects.toMatchObject({ code: MediaErrorCode.NOT_PUBLISHER })
+    await expect(waiting).rejects.toMatchObject({ code: MediaErrorCode.NOT_PUBLISHER })
+    await down
+    expect(named('startLocalAudio', 'startScreenShare')).toEqual([])
+    expect(cloud.session('alice')?.capturing).toEqual([])
+  })
+
+  it('keeps the role when the switch fails', async () => {
+    setup()
+    await join()
+    cloud.failNext('switchRole', { code: 5400, extraCode: -1 })
+    await expect(engine.setRole('audience')).rejects.toMatchObject({ code: MediaErrorCode.SERVER })
+    await expect(engine.startMicrophone()).resolves.toBeUndefined()
   })
 
   it('steps down by stopping media before switchRole; stepping up is switchRole only', async () => {
@@ -160,13 +199,45 @@ describe('join, roles, leave', () => {
     await engine.dispose()
     expect(calls.map(([m]) => m)).toEqual(['stopLocalAudio', 'stopScreenShare', 'exitRoom', 'destroy'])
     expect(cloud.rooms()).toEqual([])
-    await expect(engine.startMicrophone()).rejects.toMatchObject({ code: MediaErrorCode.UNKNOWN, message: expect.stringContaining('disposed') })
+    await expect(join()).rejects.toMatchObject({ code: MediaErrorCode.DISPOSED })
+    await expect(engine.startMicrophone()).rejects.toMatchObject({ code: MediaErrorCode.NOT_IN_ROOM })
+  })
+
+  it('refuses a second join with ALREADY_IN_ROOM, but lets a join called right after leave run after the exit', async () => {
+    const { named } = setup()
+    await join()
+    await expect(engine.join({ roomId: 'other', userId: 'alice', role: 'anchor' })).rejects.toMatchObject({ code: MediaErrorCode.ALREADY_IN_ROOM })
+    expect(named('enterRoom')).toHaveLength(1)
+    await Promise.all([engine.leave(), engine.join({ roomId: 'other', userId: 'alice', role: 'anchor' })])
+    expect(named('exitRoom', 'enterRoom').map(([m]) => m)).toEqual(['enterRoom', 'exitRoom', 'enterRoom'])
+    expect(cloud.session('alice')).toMatchObject({ room: `${SDK_APP_ID}|s|other` })
+  })
+
+  it('a stop that fails on leave is a warning: the exit still happens', async () => {
+    const { named, of } = setup()
+    await join()
+    await engine.startMicrophone()
+    cloud.failNext('stopLocalAudio', { code: 5999, message: 'stuck' })
+    await expect(engine.leave()).resolves.toBeUndefined()
+    expect(of('warning')).toEqual([['warning', expect.objectContaining({ code: MediaErrorCode.UNKNOWN, message: 'stuck' })]])
+    expect(named('exitRoom')).toHaveLength(1)
+    expect(cloud.rooms()).toEqual([])
+  })
+
+  it('refuses starts from the moment leave is called: nothing captures after the exit', async () => {
+    const { named } = setup()
+    await join()
+    const leaving = engine.leave()
+    await expect(engine.startMicrophone()).rejects.toMatchObject({ code: MediaErrorCode.NOT_IN_ROOM })
+    await leaving
+    expect(named('startLocalAudio')).toEqual([])
   })
 })
 
 describe('local media', () => {
   it('maps quality, mirror and device; a second start updates instead of aborting', async () => {
     const { named } = setup()
+    await join()
     const v = view()
     await engine.startCamera({ quality: '540p', mirror: true, deviceId: 'camera-1', view: v })
     await engine.startCamera({ mirror: false })
@@ -184,8 +255,27 @@ describe('local media', () => {
     expect(named('updateLocalVideo')).toEqual([])
   })
 
+  it('a second start of the microphone switches device, of the screen moves its preview', async () => {
+    const { named } = setup()
+    await join()
+    const v = view()
+    await engine.startMicrophone()
+    await engine.startMicrophone()
+    await engine.startMicrophone({ deviceId: 'mic-1' })
+    await engine.startScreenShare()
+    await engine.startScreenShare({ systemAudio: true })
+    await engine.startScreenShare({ view: v })
+    expect(named('startLocalAudio', 'updateLocalAudio', 'startScreenShare', 'updateScreenShare')).toEqual([
+      ['startLocalAudio', { mute: false, option: {} }],
+      ['updateLocalAudio', { option: { microphoneId: 'mic-1' } }],
+      ['startScreenShare', { option: {} }],
+      ['updateScreenShare', { view: v }],
+    ])
+  })
+
   it('remembers mute while off and applies it at start', async () => {
     const { named } = setup()
+    await join()
     await engine.setMicrophoneMuted(true)
     await engine.startMicrophone({ deviceId: 'mic-1' })
     await engine.setMicrophoneMuted(false)
@@ -197,15 +287,16 @@ describe('local media', () => {
 
   it('serialises double clicks per device: one start, and a stop after a start wins', async () => {
     const { named } = setup()
+    await join()
     await Promise.all([engine.startCamera(), engine.startCamera(), engine.startMicrophone(), engine.stopMicrophone()])
     expect(named('startLocalVideo')).toHaveLength(1)
     expect(named('startLocalAudio', 'stopLocalAudio').map(([m]) => m)).toEqual(['startLocalAudio', 'stopLocalAudio'])
-    await join()
     expect(cloud.session('alice')?.capturing).toEqual(['video'])
   })
 
   it('an SDK abort (5998) of a start the user already undid is benign; a lone abort is CANCELLED', async () => {
     setup()
+    await join()
     cloud.failNext('startLocalVideo', { code: 5998 })
     await expect(Promise.all([engine.startCamera(), engine.stopCamera()])).resolves.toEqual([undefined, undefined])
     cloud.failNext('startLocalVideo', { code: 5998 })
@@ -218,6 +309,7 @@ describe('local media', () => {
     ['missing', () => cloud.devices.remove('camera-1'), MediaErrorCode.DEVICE_NOT_FOUND, 5301],
   ])('a %s camera rejects with its code and keeps the SDK codes', async (_, arrange, code, extra) => {
     setup()
+    await join()
     arrange()
     await expect(engine.startCamera()).rejects.toMatchObject({ code, sdkCode: 5300, sdkExtraCode: extra })
     // nothing started: a retry after fixing it works
@@ -421,6 +513,27 @@ describe('co-host', () => {
       ['stopPlugin', 'CrossRoom', { strRoomId: 'r3' }],
     ])
     expect(cloud.rooms().flatMap((r) => r.links)).toEqual([])
+  })
+
+  it('connecting again to a linked room keeps the link, or replaces it for another anchor', async () => {
+    const { named } = setup()
+    await join()
+    await joined(cloud, 'bob', { strRoomId: 'r2' })
+    await joined(cloud, 'bert', { strRoomId: 'r2' })
+    await engine.connectRoom({ roomId: 'r2' })
+    await engine.setConnectedMuted({ roomId: 'r2', audio: true })
+    await engine.connectRoom({ roomId: 'r2' })
+    await engine.connectRoom({ roomId: 'r2', userId: 'bert' })
+    await engine.setConnectedMuted({ roomId: 'r2', video: true })
+    expect(named('startPlugin', 'updatePlugin', 'stopPlugin')).toEqual([
+      ['startPlugin', 'CrossRoom', { strRoomId: 'r2' }],
+      ['updatePlugin', 'CrossRoom', { updateList: [{ strRoomId: 'r2', muteAudio: true, muteVideo: false, muteSubStream: false }] }],
+      ['stopPlugin', 'CrossRoom', { strRoomId: 'r2' }],
+      ['startPlugin', 'CrossRoom', { strRoomId: 'r2', userId: 'bert' }],
+      // the old link's mutes went with it
+      ['updatePlugin', 'CrossRoom', { updateList: [{ strRoomId: 'r2', muteAudio: false, muteVideo: true, muteSubStream: true }] }],
+    ])
+    expect(cloud.rooms().flatMap((r) => r.links)).toEqual([{ owner: 'alice', to: `${SDK_APP_ID}|s|r2`, userId: 'bert' }])
   })
 
   it('needs the CrossRoom plugin', async () => {

@@ -6,7 +6,7 @@ import { CONNECTION_OF, fromSdkError, isRoomFatal, isSdkError, MEDIA_OF, QUALITY
 import { createKeyedQueue } from './queue'
 import { createRemotePlayback } from './remote'
 import type { TrtcClient, TrtcLocalVideoConfig, TrtcModules, TrtcScene, TrtcStatic } from './sdk'
-import { isValidRoomId, isValidUserId, isVideoQuality } from './validate'
+import { assertFlag, assertNonEmpty, assertObject, assertView, invalid, isValidRoomId, isValidUserId, isVideoQuality } from './validate'
 
 /** Options of `createTrtcEngine`. */
 export interface TrtcEngineOptions {
@@ -27,7 +27,6 @@ const LIST: Readonly<Record<DeviceKind, 'getCameraList' | 'getMicrophoneList' | 
   speaker: 'getSpeakerList',
 }
 
-const invalid = (message: string) => new MediaError(MediaErrorCode.INVALID_ARGUMENT, message)
 const isAbort = (error: unknown) => isSdkError(error) && error.code === 5998
 const isRole = (role: unknown): role is MediaRole => role === 'anchor' || role === 'audience'
 
@@ -37,9 +36,11 @@ function compact<T extends object>(value: T): T {
 }
 
 function videoConfig(o: CameraOptions): TrtcLocalVideoConfig {
+  assertObject(o)
   if (o.quality !== undefined && !isVideoQuality(o.quality)) throw invalid(`Unknown quality "${String(o.quality)}": use 360p, 540p, 720p or 1080p`)
-  if (o.mirror !== undefined && typeof o.mirror !== 'boolean') throw invalid('mirror must be a boolean')
-  if (o.deviceId !== undefined && (typeof o.deviceId !== 'string' || !o.deviceId)) throw invalid('deviceId must be a non-empty string')
+  assertFlag(o.mirror, 'mirror')
+  assertNonEmpty(o.deviceId, 'deviceId', true)
+  assertView(o.view, true)
   const option = compact({
     cameraId: o.deviceId,
     profile: o.quality && QUALITY_PROFILES[o.quality],
@@ -67,9 +68,12 @@ export function createTrtcEngine(options: TrtcEngineOptions): MediaEngine {
   const queue = createKeyedQueue(isAbort)
   const local = { audio: false, camera: false, screen: false }
   const muted = { audio: false, camera: false }
-  const links = new Set<string>()
+  /** co-host links: target room → the anchor there (user level) or `undefined` (room level) */
+  const links = new Map<string, string | undefined>()
   const linkMutes = new Map<string, { audio: boolean; video: boolean }>()
   let room: { readonly roomId: string; readonly role: MediaRole; readonly scene: TrtcScene } | undefined
+  /** from `leave()` until its exit: nothing may start any more */
+  let leaving = false
   let volumeInterval = 0
   let disposed = false
   let modules: Promise<TrtcModules> | undefined = options.TRTC && Promise.resolve({ TRTC: options.TRTC, CrossRoom: options.CrossRoom })
@@ -86,7 +90,7 @@ export function createTrtcEngine(options: TrtcEngineOptions): MediaEngine {
   }
 
   function getClient(): Promise<TrtcClient> {
-    if (disposed) return Promise.reject(new MediaError(MediaErrorCode.UNKNOWN, 'This engine was disposed: create a new one'))
+    if (disposed) return Promise.reject(new MediaError(MediaErrorCode.DISPOSED, 'This engine is disposed: create a new one'))
     created ??= sdk().then(({ TRTC, CrossRoom }) => {
       const c = TRTC.create({ plugins: CrossRoom ? [CrossRoom] : [] })
       wire(c)
@@ -112,10 +116,24 @@ export function createTrtcEngine(options: TrtcEngineOptions): MediaEngine {
 
   const remote = createRemotePlayback({ client: getClient, queue, warn: (error) => events.emit('warning', error) })
 
-  function assertPublisher() {
-    if (room?.scene === 'live' && room.role === 'audience') {
-      throw new MediaError(MediaErrorCode.NOT_PUBLISHER, 'An audience cannot publish: call setRole("anchor") first')
-    }
+  function inRoom() {
+    if (!room || leaving) throw new MediaError(MediaErrorCode.NOT_IN_ROOM, 'Not in a media room: call join() first')
+    return room
+  }
+
+  function publisher() {
+    const r = inRoom()
+    if (r.scene === 'live' && r.role === 'audience') throw new MediaError(MediaErrorCode.NOT_PUBLISHER, 'An audience cannot publish: call setRole("anchor") first')
+    return r
+  }
+
+  /** Runs a start in its device queue; I must be a publisher when calling and again at its turn (a leave or step-down may come between). */
+  function start(media: keyof typeof local, task: (c: TrtcClient) => Promise<unknown>): Promise<void> {
+    publisher()
+    return call(media, async (c) => {
+      publisher()
+      await task(c)
+    }, { screen: media === 'screen' })
   }
 
   // Stops run in the device's queue (after a pending start) and only touch the SDK if we started
@@ -128,15 +146,29 @@ export function createTrtcEngine(options: TrtcEngineOptions): MediaEngine {
   const stopMicrophone = stopper('audio', (c) => c.stopLocalAudio())
   const stopCamera = stopper('camera', (c) => c.stopLocalVideo())
   const stopScreenShare = stopper('screen', (c) => c.stopScreenShare())
-  const stopLocalMedia = () => Promise.all([stopMicrophone(), stopCamera(), stopScreenShare()])
+  // the SDK's order when a publisher leaves (main video, audio, sub), which the local engine follows too
+  const stopLocalMedia = () => Promise.all([stopCamera(), stopMicrophone(), stopScreenShare()])
 
-  async function leave() {
-    await stopLocalMedia()
-    // exitRoom keeps capture and would republish it on the next enterRoom, hence the stops above
-    await run('room', async () => {
-      if (room && client) await client.exitRoom()
-      outOfRoom()
+  /** Stops local media, then exits; the exit is queued at once, so a join called right after runs after it. */
+  function leave(): Promise<void> {
+    leaving = true
+    // exitRoom keeps capture and would republish it on the next enterRoom, hence the stops first
+    const stopped = stopLocalMedia().catch((error: MediaError) => events.emit('warning', error))
+    return run('room', async () => {
+      try {
+        await stopped
+        if (room && client) await client.exitRoom()
+        outOfRoom()
+      } finally {
+        leaving = false
+      }
     })
+  }
+
+  async function unlink(c: TrtcClient, roomId: string) {
+    await c.stopPlugin('CrossRoom', { strRoomId: roomId })
+    links.delete(roomId)
+    for (const k of linkMutes.keys()) if (k.startsWith(`${roomId}|`)) linkMutes.delete(k)
   }
 
   function outOfRoom() {
@@ -191,13 +223,16 @@ export function createTrtcEngine(options: TrtcEngineOptions): MediaEngine {
   return {
     kind: 'trtc',
 
-    async join({ roomId, userId, role, scene = 'live' }: JoinOptions) {
+    async join(o: JoinOptions) {
+      assertObject(o)
+      const { roomId, userId, role, scene = 'live' } = o
       if (!isValidRoomId(roomId)) throw invalid('roomId must be 1–64 characters of letters, digits, space or !#$%&()+-:;<=.>?@[]^_{}|~,')
       if (userId !== me) throw invalid(`This engine joins as "${me}": its userSig is bound to that userId`)
       if (!isRole(role)) throw invalid('role must be "anchor" or "audience"')
       if (scene !== 'live' && scene !== 'rtc') throw invalid('scene must be "live" or "rtc"')
       // roomId always maps to strRoomId ("123" and 123 are different TRTC rooms); role is always explicit
       await call('room', async (c) => {
+        if (room) throw new MediaError(MediaErrorCode.ALREADY_IN_ROOM, `Already in room "${room.roomId}": call leave() first`)
         await c.enterRoom({ sdkAppId, userId, userSig, strRoomId: roomId, scene, role, enableAutoPlayDialog: false })
         room = { roomId, role, scene }
       })
@@ -207,20 +242,25 @@ export function createTrtcEngine(options: TrtcEngineOptions): MediaEngine {
 
     async setRole(role) {
       if (!isRole(role)) throw invalid('role must be "anchor" or "audience"')
-      if (!room) throw new MediaError(MediaErrorCode.NOT_IN_ROOM, 'Call join() before setRole()')
-      // step down: stop publishing first, the SDK would keep capturing and republish on the next switch
-      if (role === 'audience' && room.scene === 'live') await stopLocalMedia()
-      await call('room', async (c) => {
-        await c.switchRole(role)
-        if (room) room = { ...room, role }
-      })
+      const joined = inRoom()
+      // set first, so that starts are refused from now on; restored if the switch fails
+      room = { ...joined, role }
+      try {
+        // step down: stop publishing first, the SDK would keep capturing and republish on the next switch
+        if (role === 'audience' && joined.scene === 'live') await stopLocalMedia()
+        // the latest wish wins when calls overlap
+        await call('room', async (c) => room && c.switchRole(room.role))
+      } catch (error) {
+        if (room?.role === role) room = { ...room, role: joined.role }
+        throw error
+      }
     },
 
     async startMicrophone(o = {}) {
-      if (o.deviceId !== undefined && (typeof o.deviceId !== 'string' || !o.deviceId)) throw invalid('deviceId must be a non-empty string')
-      assertPublisher()
+      assertObject(o)
+      assertNonEmpty(o.deviceId, 'deviceId', true)
       const option = compact({ microphoneId: o.deviceId })
-      await call('audio', async (c) => {
+      await start('audio', async (c) => {
         if (local.audio) return o.deviceId === undefined ? undefined : c.updateLocalAudio({ option })
         await c.startLocalAudio({ mute: muted.audio, option })
         local.audio = true
@@ -231,17 +271,16 @@ export function createTrtcEngine(options: TrtcEngineOptions): MediaEngine {
 
     async setMicrophoneMuted(mute) {
       if (typeof mute !== 'boolean') throw invalid('muted must be a boolean')
-      // remembered while the microphone is off, applied when it starts
-      await call('audio', async (c) => {
-        if (local.audio) await c.updateLocalAudio({ mute })
+      // remembered while the microphone is off (no SDK needed), applied when it starts
+      await run('audio', async () => {
+        if (local.audio) await client?.updateLocalAudio({ mute })
         muted.audio = mute
       })
     },
 
     async startCamera(o = {}) {
       const config = videoConfig(o)
-      assertPublisher()
-      await call('camera', async (c) => {
+      await start('camera', async (c) => {
         if (local.camera) return c.updateLocalVideo(config)
         await c.startLocalVideo({ ...config, mute: muted.camera })
         local.camera = true
@@ -260,30 +299,37 @@ export function createTrtcEngine(options: TrtcEngineOptions): MediaEngine {
 
     async setCameraMuted(mute) {
       if (typeof mute !== 'boolean') throw invalid('muted must be a boolean')
-      await call('camera', async (c) => {
-        if (local.camera) await c.updateLocalVideo({ mute })
+      await run('camera', async () => {
+        if (local.camera) await client?.updateLocalVideo({ mute })
         muted.camera = mute
       })
     },
 
     async startScreenShare(o = {}) {
-      assertPublisher()
-      await call('screen', async (c) => {
-        if (local.screen) return
+      assertObject(o)
+      assertView(o.view, true)
+      assertFlag(o.systemAudio, 'systemAudio')
+      await start('screen', async (c) => {
+        // a share runs on: a second start only moves its preview (system audio is chosen in the picker)
+        if (local.screen) return o.view === undefined ? undefined : c.updateScreenShare({ view: o.view })
         await c.startScreenShare(compact({ view: o.view, option: compact({ systemAudio: o.systemAudio }) }))
         local.screen = true
-      }, { screen: true })
+      })
     },
 
     stopScreenShare,
 
     async playVideo(userId, source, view) {
-      if (typeof userId !== 'string' || !userId) throw invalid('userId must be a non-empty string')
+      assertNonEmpty(userId, 'userId')
       if (!Object.hasOwn(STREAM_OF, source)) throw invalid('source must be "camera" or "screen"')
+      assertView(view)
+      inRoom()
+      if (userId === me) throw invalid('Your own video is a local preview: pass `view` to startCamera(), updateCamera() or startScreenShare()')
       await remote.play(userId, source, view)
     },
 
     async stopVideo(userId, source) {
+      assertNonEmpty(userId, 'userId')
       if (!Object.hasOwn(STREAM_OF, source)) throw invalid('source must be "camera" or "screen"')
       await remote.stop(userId, source)
     },
@@ -302,6 +348,7 @@ export function createTrtcEngine(options: TrtcEngineOptions): MediaEngine {
     },
 
     async setSpeaker(deviceId) {
+      assertNonEmpty(deviceId, 'deviceId')
       const { TRTC } = await sdk()
       const speakers = await TRTC.getSpeakerList().catch((error: unknown) => Promise.reject(fromSdkError(error)))
       // the SDK silently ignores an unknown id
@@ -315,21 +362,30 @@ export function createTrtcEngine(options: TrtcEngineOptions): MediaEngine {
       client?.enableAudioVolumeEvaluation(ms)
     },
 
-    async connectRoom({ roomId, userId }) {
+    async connectRoom(link) {
+      assertObject(link)
+      const { roomId, userId } = link
       if (!isValidRoomId(roomId)) throw invalid('roomId must be a valid room id')
       if (userId !== undefined && !isValidUserId(userId)) throw invalid('userId must be 1–32 characters of letters, digits, _ or -')
-      if (!room) throw new MediaError(MediaErrorCode.NOT_IN_ROOM, 'Call join() before connectRoom()')
-      if (roomId === room.roomId) throw invalid('connectRoom needs another room than mine')
+      if (roomId === publisher().roomId) throw invalid('connectRoom needs another room than mine')
       if (!(await sdk()).CrossRoom) throw new MediaError(MediaErrorCode.NOT_SUPPORTED, 'Co-host needs the CrossRoom plugin (trtc-sdk-v5/plugins/cross-room)')
       await call('cross', async (c) => {
+        if (links.has(roomId) && links.get(roomId) === userId) return
+        // another level or anchor: the new link replaces the old one
+        if (links.has(roomId)) await unlink(c, roomId)
         await c.startPlugin('CrossRoom', compact({ strRoomId: roomId, userId }))
-        links.add(roomId)
+        links.set(roomId, userId)
       })
     },
 
-    async setConnectedMuted({ roomId, userId, audio, video }) {
-      if (audio !== undefined && typeof audio !== 'boolean') throw invalid('audio must be a boolean')
-      if (video !== undefined && typeof video !== 'boolean') throw invalid('video must be a boolean')
+    async setConnectedMuted(mute) {
+      assertObject(mute)
+      const { roomId, userId, audio, video } = mute
+      assertNonEmpty(roomId, 'roomId')
+      assertNonEmpty(userId, 'userId', true)
+      assertFlag(audio, 'audio')
+      assertFlag(video, 'video')
+      inRoom()
       const muteKey = `${roomId}|${userId ?? ''}`
       await call('cross', async (c) => {
         if (!links.has(roomId)) throw invalid(`Not connected to room "${roomId}": call connectRoom() first`)
@@ -343,12 +399,11 @@ export function createTrtcEngine(options: TrtcEngineOptions): MediaEngine {
     },
 
     async disconnectRoom(roomId) {
+      assertNonEmpty(roomId, 'roomId', true)
       // run, not call: with no link there is nothing to stop and no SDK to load
       await run('cross', async () => {
-        for (const target of roomId === undefined ? [...links] : links.has(roomId) ? [roomId] : []) {
-          await client?.stopPlugin('CrossRoom', { strRoomId: target })
-          links.delete(target)
-          for (const k of linkMutes.keys()) if (k.startsWith(`${target}|`)) linkMutes.delete(k)
+        for (const target of roomId === undefined ? [...links.keys()] : links.has(roomId) ? [roomId] : []) {
+          if (client) await unlink(client, target)
         }
       })
     },

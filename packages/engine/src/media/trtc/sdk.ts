@@ -65,7 +65,7 @@ export interface TrtcLocalVideoConfig {
   }
 }
 
-/** `startScreenShare` config. */
+/** `startScreenShare` / `updateScreenShare` config. */
 export interface TrtcScreenShareConfig {
   readonly view?: TrtcView
   readonly publish?: boolean
@@ -165,6 +165,8 @@ export interface TrtcClient {
   updateLocalVideo(config: TrtcLocalVideoConfig): Promise<void>
   stopLocalVideo(): Promise<void>
   startScreenShare(config?: TrtcScreenShareConfig): Promise<void>
+  /** Incremental, as `updateLocalVideo`: moves the preview (`view`); not started → 5998. */
+  updateScreenShare(config: TrtcScreenShareConfig): Promise<void>
   stopScreenShare(): Promise<void>
   startRemoteVideo(config: TrtcRemoteVideoConfig): Promise<void>
   updateRemoteVideo(config: TrtcRemoteVideoConfig): Promise<void>

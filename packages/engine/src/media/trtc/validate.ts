@@ -1,4 +1,5 @@
-import type { MediaVideoQuality } from '../types'
+import { MediaError } from '../errors'
+import { MediaErrorCode, type MediaVideoQuality } from '../types'
 import { QUALITY_PROFILES } from './mapping'
 
 // TRTC's strRoomId charset (the SDK rejects others with 5012); we check first to report INVALID_ARGUMENT clearly.
@@ -19,4 +20,29 @@ export function isValidUserId(userId: unknown): userId is string {
 /** One of the four qualities we map to explicit profiles. */
 export function isVideoQuality(quality: unknown): quality is MediaVideoQuality {
   return typeof quality === 'string' && Object.hasOwn(QUALITY_PROFILES, quality)
+}
+
+/** The engine's refusal of bad input: INVALID_ARGUMENT, checked before any SDK call. */
+export const invalid = (message: string) => new MediaError(MediaErrorCode.INVALID_ARGUMENT, message)
+
+/** Refuses anything but a non-null object (an options bag). */
+export function assertObject(value: unknown, name = 'options'): asserts value is object {
+  if (typeof value !== 'object' || value === null) throw invalid(`${name} must be an object`)
+}
+
+/** Refuses anything but a non-empty string; `optional` lets `undefined` through. */
+export function assertNonEmpty(value: unknown, name: string, optional = false): void {
+  if (optional && value === undefined) return
+  if (typeof value !== 'string' || !value) throw invalid(`${name} must be a non-empty string`)
+}
+
+/** Refuses anything but an element (any object) or `null`; `optional` lets `undefined` through. */
+export function assertView(view: unknown, optional = false): void {
+  if (optional && view === undefined) return
+  if (view !== null && typeof view !== 'object') throw invalid('view must be an HTMLElement or null')
+}
+
+/** Refuses a present non-boolean. */
+export function assertFlag(value: unknown, name: string): void {
+  if (value !== undefined && typeof value !== 'boolean') throw invalid(`${name} must be a boolean`)
 }
