@@ -3,7 +3,7 @@
 // - a room has at most one incoming request, and none while connected (a connected room is busy);
 // - every room in `connection.liveIds` has that `connectionId`, and no other room has it;
 // - a connection at its capacity has no pending outgoing request left.
-import { Map as ImMap, OrderedSet } from 'immutable'
+import { type Map as ImMap, OrderedSet } from 'immutable'
 import { ErrorCode } from '../errors'
 import { putRoom, requireOwner, requireRoom } from './access'
 import { exitBattles } from './battle'

@@ -1,0 +1,220 @@
+import { CallMediaType, CallStatus, useCallState } from '@atomicx-vue/vue'
+import type { VueWrapper } from '@vue/test-utils'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { nextTick } from 'vue'
+// the engine is not a dependency of this package: tests reach its hub and fake backend by path
+import { createLocalHub, type Hub } from '../../../engine/src/index'
+import { createFakeBackend, type FakeBackend } from '../../../engine/src/testing'
+import { createUser, flush, type TestUser } from '../testing/harness'
+import CallView from './CallView.vue'
+
+let hub: Hub
+let backend: FakeBackend
+let alice: TestUser
+let bob: TestUser
+let carol: TestUser
+
+const buttons = (view: VueWrapper) => view.findAll('[data-testid^="call-"]:not(video)').map((b) => b.attributes('data-testid')).filter((id) => id !== 'call-view')
+const video = (view: VueWrapper, userId: string) => view.find(`[data-testid="call-video-${userId}"]`).element as HTMLVideoElement
+const button = (view: VueWrapper, name: string) => view.find(`[data-testid="call-${name}"]`)
+
+async function press(view: VueWrapper, name: string): Promise<void> {
+  await button(view, name).trigger('click')
+  await flush()
+}
+
+async function call(userIdList: string[], mediaType = CallMediaType.VIDEO): Promise<void> {
+  await alice.use(useCallState).calls({ userIdList, mediaType })
+  await flush()
+}
+
+/** alice video-calls bob (and whoever else), bob accepts; both show the view. */
+async function connected(others: string[] = []): Promise<[VueWrapper, VueWrapper]> {
+  const views = [await alice.show(CallView), await bob.show(CallView)] as [VueWrapper, VueWrapper]
+  await call(['bob', ...others])
+  await press(views[1], 'accept')
+  await flush()
+  return views
+}
+
+beforeEach(async () => {
+  hub = createLocalHub()
+  backend = createFakeBackend()
+  alice = await createUser(hub, 'alice', backend)
+  bob = await createUser(hub, 'bob', backend)
+  carol = await createUser(hub, 'carol', backend)
+})
+
+afterEach(() => {
+  vi.useRealTimers()
+  for (const user of [alice, bob, carol]) user.unmount()
+  hub.dispose()
+  document.body.replaceChildren()
+})
+
+describe('1-to-1', () => {
+  it('renders nothing while idle', async () => {
+    expect((await alice.show(CallView)).html()).toBe('<!--v-if-->')
+  })
+
+  it('calling shows whom it waits for with Hangup; ringing shows the caller with Reject and Accept', async () => {
+    const [aliceView, bobView] = [await alice.show(CallView), await bob.show(CallView)]
+    await call(['bob'])
+    expect(aliceView.find('[data-testid="calling"]').text()).toBe('Waiting for Name of bob to accept…')
+    expect(buttons(aliceView)).toEqual(['call-hangup'])
+    expect(button(aliceView, 'hangup').attributes('aria-label')).toBe('Hang up')
+    expect(bobView.find('[data-testid="ringing"] .tip').text()).toBe('Name of alice is calling you')
+    expect(buttons(bobView)).toEqual(['call-reject', 'call-accept'])
+    expect(bobView.find('[data-testid="call-view"]').attributes('aria-label')).toBe('Video call')
+  })
+
+  it('Accept connects both: timer, device buttons, and each video where it belongs', async () => {
+    const [aliceView, bobView] = await connected()
+    expect(bobView.emitted('accept')).toEqual([[]])
+    for (const view of [aliceView, bobView]) {
+      expect(view.find('[data-testid="call-view"]').attributes('data-status')).toBe(CallStatus.Connected)
+      expect(view.find('[role="timer"]').text()).toBe('00:00:00')
+      expect(buttons(view)).toEqual(['call-camera', 'call-microphone', 'call-speaker', 'call-hangup'])
+    }
+    const received = backend.playing(video(aliceView, 'bob'))
+    expect(received?.getVideoTracks()).toHaveLength(1) // bob's camera, opened on connect
+    expect(backend.playing(video(bobView, 'alice'))?.getVideoTracks()).toHaveLength(1)
+    expect(backend.playing(video(aliceView, 'alice'))).toBeUndefined() // no own preview until the camera button opens it there
+  })
+
+  it('Reject ends it for both', async () => {
+    const [aliceView, bobView] = [await alice.show(CallView), await bob.show(CallView)]
+    await call(['bob'])
+    await press(bobView, 'reject')
+    expect(bobView.emitted('reject')).toEqual([[]])
+    expect(alice.use(useCallState).callStatus.value).toBe(CallStatus.Idle)
+    expect([aliceView.html(), bobView.html()]).toEqual(['<!--v-if-->', '<!--v-if-->'])
+  })
+
+  it('Hangup ends a connected call for both', async () => {
+    const [aliceView, bobView] = await connected()
+    await press(aliceView, 'hangup')
+    expect(aliceView.emitted('hangup')).toEqual([[]])
+    expect([aliceView.html(), bobView.html()]).toEqual(['<!--v-if-->', '<!--v-if-->'])
+  })
+
+  it('microphone, camera and speaker toggle and say what pressing does', async () => {
+    const [aliceView, bobView] = await connected()
+    const state = alice.use(useCallState)
+    expect(button(aliceView, 'microphone').attributes()).toMatchObject({ 'aria-label': 'Mute microphone', 'aria-pressed': 'true' })
+    await press(aliceView, 'microphone')
+    expect(state.isMicrophoneOpened.value).toBe(false)
+    expect(button(aliceView, 'microphone').attributes()).toMatchObject({ 'aria-label': 'Unmute microphone', 'aria-pressed': 'false' })
+    expect(aliceView.find('[data-testid="participant-alice"] [role="img"]').attributes('aria-label')).toBe('Microphone off')
+
+    await press(aliceView, 'camera')
+    expect(state.isCameraOpened.value).toBe(false)
+    expect(button(aliceView, 'camera').attributes('aria-label')).toBe('Turn camera on')
+    await press(aliceView, 'camera')
+    expect(state.isCameraOpened.value).toBe(true)
+    const preview = backend.playing(video(aliceView, 'alice'))
+    expect(preview?.getVideoTracks()).toHaveLength(1)
+    await flush()
+    expect(backend.playing(video(bobView, 'alice'))).toBe(preview) // bob receives the reopened camera
+
+    await press(aliceView, 'speaker')
+    expect(state.isSpeakerMuted.value).toBe(true)
+    expect(button(aliceView, 'speaker').attributes('aria-label')).toBe('Unmute speaker')
+  })
+
+  it('an audio call has no camera button and no video', async () => {
+    const [aliceView, bobView] = [await alice.show(CallView), await bob.show(CallView)]
+    await call(['bob'], CallMediaType.AUDIO)
+    await press(bobView, 'accept')
+    expect(buttons(aliceView)).toEqual(['call-microphone', 'call-speaker', 'call-hangup'])
+    expect(aliceView.find('video').exists()).toBe(false)
+    expect(aliceView.find('[data-testid="call-view"]').attributes('aria-label')).toBe('Audio call')
+  })
+
+  it('the timer ticks each second', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] })
+    const [aliceView] = await connected()
+    vi.advanceTimersByTime(62_000)
+    await nextTick()
+    expect(aliceView.find('[role="timer"]').text()).toBe('00:01:02')
+  })
+})
+
+describe('group calls', () => {
+  it('calling: Invite and Hangup; ringing: the caller and how many are in it', async () => {
+    const [aliceView, bobView] = [await alice.show(CallView), await bob.show(CallView)]
+    await call(['bob', 'carol'])
+    expect(aliceView.find('[data-testid="calling"]').text()).toBe('Waiting for the others to accept…')
+    expect(buttons(aliceView)).toEqual(['call-invite', 'call-hangup'])
+    expect(bobView.findAll('[data-testid="ringing"] .tip').map((tip) => tip.text())).toEqual(['Name of alice invites you to a group call', '3 people in the call'])
+  })
+
+  it('connected: a grid with a connecting tile for who has not answered; a decline shows as a status line', async () => {
+    const [aliceView] = await connected(['carol'])
+    expect(buttons(aliceView)).toEqual(['call-camera', 'call-microphone', 'call-speaker', 'call-invite', 'call-hangup'])
+    expect(aliceView.find('.tiles').classes()).toContain('tiles--grid')
+    expect(aliceView.findAll('[data-testid^="participant-"]').map((tile) => tile.attributes('data-testid'))).toEqual([
+      'participant-alice', 'participant-bob', 'participant-carol',
+    ])
+    expect(aliceView.find('[data-testid="participant-carol"] .state').text()).toBe('Connecting…')
+    await carol.use(useCallState).reject()
+    await flush()
+    expect(aliceView.find('[role="status"]').text()).toBe('Name of carol declined the call')
+    expect(aliceView.find('[data-testid="participant-carol"]').exists()).toBe(false)
+  })
+
+  it('Invite opens a form (Enter submits) that rings the users; Escape closes it', async () => {
+    const [aliceView] = await connected(['carol'])
+    await press(aliceView, 'invite')
+    const dialog = aliceView.find('[role="dialog"]')
+    expect(dialog.attributes('aria-modal')).toBe('true')
+    expect(document.activeElement).toBe(aliceView.find('[data-testid="invite-ids"]').element)
+    await dialog.trigger('keydown', { key: 'Escape' })
+    expect(aliceView.find('[role="dialog"]').exists()).toBe(false)
+
+    const dave = await createUser(hub, 'dave', backend)
+    await press(aliceView, 'invite')
+    await aliceView.find('[data-testid="invite-ids"]').setValue('dave, dave')
+    await aliceView.find('form').trigger('submit')
+    await flush()
+    expect(aliceView.emitted('invite')).toEqual([[['dave']]])
+    expect(dave.use(useCallState).callStatus.value).toBe(CallStatus.Ringing)
+    expect(aliceView.find('[role="dialog"]').exists()).toBe(false)
+    dave.unmount()
+  })
+
+  it.each([
+    ['bob', 'Check the input and try again', -1001],
+    [['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7'].join(','), 'A call holds at most 9 people', -2504],
+  ])('inviting %s is refused with a message by code; the form stays', async (ids, text, code) => {
+    const [aliceView] = await connected(['carol'])
+    await press(aliceView, 'invite')
+    await aliceView.find('[data-testid="invite-ids"]').setValue(ids)
+    await aliceView.find('form').trigger('submit')
+    await flush()
+    expect(aliceView.find('[role="alert"]').text()).toContain(text)
+    expect(aliceView.find('[role="dialog"]').exists()).toBe(true)
+    expect(aliceView.emitted('error')).toEqual([[{ action: 'inviteUser', error: expect.objectContaining({ code }) }]])
+  })
+})
+
+describe('language and cleanup', () => {
+  it('switches to Simplified Chinese', async () => {
+    const [, bobView] = [await alice.show(CallView), await bob.show(CallView)]
+    await call(['bob'])
+    bob.i18n.setLanguage('zh-CN')
+    await nextTick()
+    expect(bobView.find('[data-testid="ringing"] .tip').text()).toBe('Name of alice 邀请你通话')
+    expect(button(bobView, 'accept').attributes('aria-label')).toBe('同意')
+  })
+
+  it('unmounting while connected stops the videos it played', async () => {
+    const [aliceView] = await connected()
+    const [remote, own] = [video(aliceView, 'bob'), video(aliceView, 'alice')]
+    await alice.hide()
+    await flush()
+    expect(backend.playing(remote)).toBeUndefined()
+    expect(backend.playing(own)).toBeUndefined()
+    expect(alice.use(useCallState).isCameraOpened.value).toBe(true) // the call goes on
+  })
+})

@@ -1,0 +1,2 @@
+export type { CallButton } from './buttons'
+export { default as CallView } from './CallView.vue'

@@ -1,0 +1,1 @@
+export { default as CoGuestControl } from './CoGuestControl.vue'

@@ -1,0 +1,1 @@
+export { default as CoGuestInvitationDialog } from './CoGuestInvitationDialog.vue'

@@ -1,0 +1,2 @@
+export { default as CoGuestPanel } from './CoGuestPanel.vue'
+export type { CoGuestPanelTab } from './tabs'

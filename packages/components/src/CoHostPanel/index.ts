@@ -1,0 +1,1 @@
+export { default as CoHostPanel } from './CoHostPanel.vue'

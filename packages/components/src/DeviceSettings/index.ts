@@ -1,0 +1,2 @@
+export type { DeviceSettingChange } from './change'
+export { default as DeviceSettings } from './DeviceSettings.vue'

@@ -1,0 +1,1 @@
+export { default as LiveView } from './LiveView.vue'

@@ -1,0 +1,5 @@
+export { en } from './en'
+export type { MessageKey, Messages } from './en'
+export { createI18n, i18nKey, provideI18n, useI18n } from './useI18n'
+export type { I18n, Language, MessageParams } from './useI18n'
+export { zhCN } from './zhCN'
