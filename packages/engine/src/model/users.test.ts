@@ -30,6 +30,7 @@ describe('user.login', () => {
     ['a userId with a space', 'a b', {}],
     ['a userId with a "|"', 'a|b', {}],
     ['a non-ASCII userId', 'zoë', {}],
+    ['a missing userId (not coerced to "undefined")', undefined as unknown as string, {}],
     ['a name over 64 characters', 'alice', { userName: 'n'.repeat(65) }],
     ['a name that is not a string', 'alice', { userName: 5 }],
     ['an avatar url over 1024 characters', 'alice', { avatarUrl: 'u'.repeat(1025) }],

@@ -33,7 +33,7 @@ function signOff(tx: Tx): void {
 export const userHandlers: Handlers = {
   'user.login': (tx, command) => {
     const userId = tx.ctx.actor
-    if (!USER_ID.test(userId)) fail(ErrorCode.INVALID_ARGUMENT, `userId must be 1–32 letters, digits, "_" or "-", got "${userId}"`)
+    if (typeof userId !== 'string' || !USER_ID.test(userId)) fail(ErrorCode.INVALID_ARGUMENT, `userId must be 1–32 letters, digits, "_" or "-", got "${userId}"`)
     const profile = { userId, userName: '', avatarUrl: '', ...profilePatch(command) }
     // one session per user: the older one is kicked out of its live and call, then offline
     if (tx.state.users.has(userId)) {
