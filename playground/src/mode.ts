@@ -1,4 +1,4 @@
-import { EngineError, ErrorCode, MediaError, MediaErrorCode, type TrtcModules, type TrtcStatic } from '@atomicx-vue/engine'
+import { EngineError, ErrorCode, MediaError, MediaErrorCode, type TrtcModules, type TrtcSdk } from '@atomicx-vue/engine'
 
 /** How the page runs: the embedded engine (default), or TRTC media with userSigs from the developer's server. */
 export type PlaygroundMode =
@@ -69,5 +69,5 @@ export const INSTALL_HINT = 'TRTC mode needs trtc-sdk-v5, which is not installed
 export async function loadTrtc(imports: TrtcImports): Promise<TrtcModules> {
   if (!imports.sdk) throw new MediaError(MediaErrorCode.NOT_SUPPORTED, INSTALL_HINT)
   const [sdk, plugin] = await Promise.all([imports.sdk(), imports.crossRoom?.()])
-  return { TRTC: sdk.default as TrtcStatic, CrossRoom: plugin?.CrossRoom ?? plugin?.default }
+  return { TRTC: sdk.default as TrtcSdk, CrossRoom: plugin?.CrossRoom ?? plugin?.default }
 }

@@ -21,8 +21,8 @@ export function localBackendOf(option: AtomicxOptions['media']): MediaBackend | 
 export function resolveMediaFactory(option: AtomicxOptions['media']): MediaEngineFactory {
   if (typeof option === 'function') return option
   if (typeof option === 'object' && option.kind === 'trtc') {
-    const { sdkAppId, TRTC, CrossRoom } = option
-    return ({ userId, userSig = '', sdkAppId: loginAppId }) => createTrtcEngine({ sdkAppId: loginAppId ?? sdkAppId, userId, userSig, TRTC, CrossRoom })
+    const { sdkAppId, TRTC, CrossRoom, load } = option
+    return ({ userId, userSig = '', sdkAppId: loginAppId }) => createTrtcEngine({ sdkAppId: loginAppId ?? sdkAppId, userId, userSig, TRTC, CrossRoom, load })
   }
   const backend = localBackendOf(option)
   return ({ userId }, hub) => createLocalMediaEngine({ network: localNetworkOf(hub), backend, userId })

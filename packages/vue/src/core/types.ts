@@ -21,16 +21,31 @@ export interface AtomicxOptions {
   /**
    * The media engine: `'local'` (default; getUserMedia, streams handed over in-page to the users of the
    * same hub), `{ kind: 'local', backend }` with another capture backend (tests: `createFakeBackend()`),
-   * `{ kind: 'trtc', sdkAppId }` for trtc-sdk-v5 (then `login()` needs a `userSig`), or a factory.
+   * `{ kind: 'trtc', sdkAppId, load }` for trtc-sdk-v5 (then `login()` needs a `userSig`), or a factory.
    */
-  readonly media?: 'local' | MediaEngineFactory | { readonly kind: 'local'; readonly backend?: MediaBackend } | {
-    readonly kind: 'trtc'
-    readonly sdkAppId: number
-    /** the SDK class; imported lazily from `trtc-sdk-v5` when omitted */
-    readonly TRTC?: TrtcEngineOptions['TRTC']
-    /** the CrossRoom plugin class (co-host) */
-    readonly CrossRoom?: unknown
-  }
+  readonly media?: 'local' | MediaEngineFactory | { readonly kind: 'local'; readonly backend?: MediaBackend } | TrtcMediaOption
+}
+
+/** `AtomicxOptions.media` for trtc-sdk-v5: the SDK given (`TRTC`), or loaded on first media use (`load`). */
+export interface TrtcMediaOption {
+  readonly kind: 'trtc'
+  readonly sdkAppId: number
+  /** `trtc-sdk-v5`'s default export (`import TRTC from 'trtc-sdk-v5'`), when the app imports it eagerly */
+  readonly TRTC?: TrtcEngineOptions['TRTC']
+  /** the CrossRoom plugin class (`import { CrossRoom } from 'trtc-sdk-v5/plugins/cross-room'`), needed for co-host */
+  readonly CrossRoom?: TrtcEngineOptions['CrossRoom']
+  /**
+   * Without `TRTC`: loads the SDK the first time a user's media is used (not at install or login),
+   * once per login (again after a failed load). Written with literal `import()`s as below, the
+   * bundler resolves the SDK and splits it into its own chunk. With neither `TRTC` nor `load`, a
+   * run-time `import('trtc-sdk-v5')` is tried, which bundlers cannot resolve.
+   * @example
+   * createAtomicx({ media: { kind: 'trtc', sdkAppId, load: async () => ({
+   *   TRTC: (await import('trtc-sdk-v5')).default,
+   *   CrossRoom: (await import('trtc-sdk-v5/plugins/cross-room')).CrossRoom,
+   * }) } })
+   */
+  readonly load?: TrtcEngineOptions['load']
 }
 
 /**

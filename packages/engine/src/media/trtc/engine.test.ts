@@ -67,6 +67,40 @@ describe('loading', () => {
     expect(cloud.session('alice')).toMatchObject({ room: `${SDK_APP_ID}|s|room` })
   })
 
+  it('refuses at creation a TRTC that is not the SDK\'s default export, and a load that is not a function', () => {
+    cloud = createFakeCloud()
+    engine = createTrtcEngine({ sdkAppId: SDK_APP_ID, userId: 'alice', userSig: 'sig', TRTC: cloud.TRTC })
+    const create = vi.spyOn(cloud.TRTC, 'create')
+    for (const [bad, why] of [
+      [{ TRTC: { default: cloud.TRTC } }, 'it has no create(), getCameraList(), getMicrophoneList(), getSpeakerList(), setCurrentSpeaker()'],
+      [{ TRTC: { ...cloud.TRTC, getSpeakerList: undefined } }, 'it has no getSpeakerList()'],
+      [{ TRTC: null }, 'it has no create()'],
+    ] as const) {
+      expect(() => createTrtcEngine({ sdkAppId: SDK_APP_ID, userId: 'alice', userSig: 'sig', ...(bad as object) })).toThrow(expect.objectContaining({
+        code: MediaErrorCode.INVALID_ARGUMENT,
+        message: expect.stringContaining(`TRTC must be the default export of trtc-sdk-v5 (import TRTC from 'trtc-sdk-v5'): ${why}`),
+      }))
+    }
+    expect(() => createTrtcEngine({ sdkAppId: SDK_APP_ID, userId: 'alice', userSig: 'sig', load: 'trtc-sdk-v5' as never })).toThrow(expect.objectContaining({ code: MediaErrorCode.INVALID_ARGUMENT, message: 'load must be a function' }))
+    expect(create).not.toHaveBeenCalled()
+  })
+
+  it('a load that resolves no SDK (the module namespace) fails the use with INVALID_ARGUMENT, joins nothing, and loads again next time', async () => {
+    cloud = createFakeCloud()
+    const load = vi.fn()
+      .mockResolvedValueOnce({ default: cloud.TRTC })
+      .mockResolvedValue({ TRTC: cloud.TRTC })
+    const create = vi.spyOn(cloud.TRTC, 'create')
+    engine = createTrtcEngine({ sdkAppId: SDK_APP_ID, userId: 'alice', userSig: 'sig', load })
+    await expect(join()).rejects.toMatchObject({ code: MediaErrorCode.INVALID_ARGUMENT, message: expect.stringContaining('The TRTC that load() resolved must be the default export of trtc-sdk-v5') })
+    expect(create).not.toHaveBeenCalled()
+    expect(cloud.session('alice')).toBeUndefined()
+    await join()
+    expect(load).toHaveBeenCalledTimes(2)
+    expect(create).toHaveBeenCalledTimes(1)
+    expect(cloud.session('alice')).toMatchObject({ room: `${SDK_APP_ID}|s|room` })
+  })
+
   it('without TRTC or load, imports trtc-sdk-v5 at first use (which fails in Node)', async () => {
     cloud = createFakeCloud()
     engine = createTrtcEngine({ sdkAppId: SDK_APP_ID, userId: 'alice', userSig: 'sig' })

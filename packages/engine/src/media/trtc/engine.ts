@@ -5,19 +5,27 @@ import { loadTrtcSdk } from './load'
 import { CONNECTION_OF, fromSdkError, isRoomFatal, isSdkError, MEDIA_OF, QUALITY_PROFILES, SOURCE_OF, STREAM_OF, toDeviceInfo, toLeaveReason, toNetwork, toTrtcMirror } from './mapping'
 import { createKeyedQueue } from './queue'
 import { createRemotePlayback } from './remote'
-import type { TrtcClient, TrtcLocalVideoConfig, TrtcModules, TrtcScene, TrtcStatic } from './sdk'
-import { assertFlag, assertNonEmpty, assertObject, assertView, invalid, isValidRoomId, isValidUserId, isVideoQuality } from './validate'
+import type { TrtcCheckedModules, TrtcClient, TrtcLocalVideoConfig, TrtcModules, TrtcScene, TrtcSdk } from './sdk'
+import { assertFlag, assertNonEmpty, assertObject, assertView, checkSdk, invalid, isValidRoomId, isValidUserId, isVideoQuality } from './validate'
 
 /** Options of `createTrtcEngine`. */
 export interface TrtcEngineOptions {
   readonly sdkAppId: number
   readonly userId: string
   readonly userSig: string
-  /** The SDK class, injected (tests pass the fake's). Without it, `load` runs on first use. */
-  readonly TRTC?: TrtcStatic
-  /** The CrossRoom plugin class, needed for co-host. */
+  /** `trtc-sdk-v5`'s default export (`import TRTC from 'trtc-sdk-v5'`; tests pass the fake's). Without it, `load` runs on first use. */
+  readonly TRTC?: TrtcSdk
+  /** The CrossRoom plugin class (`import { CrossRoom } from 'trtc-sdk-v5/plugins/cross-room'`), needed for co-host. */
   readonly CrossRoom?: unknown
-  /** Loads the SDK on first use; default: a run-time `import('trtc-sdk-v5')`. */
+  /**
+   * Loads the SDK on first use, when `TRTC` is not given. Default: `loadTrtcSdk`, whose run-time
+   * import a bundler cannot resolve, so bundled apps pass their own.
+   * @example
+   * load: async () => ({
+   *   TRTC: (await import('trtc-sdk-v5')).default,
+   *   CrossRoom: (await import('trtc-sdk-v5/plugins/cross-room')).CrossRoom,
+   * })
+   */
   readonly load?: () => Promise<TrtcModules>
 }
 
@@ -63,6 +71,7 @@ export function createTrtcEngine(options: TrtcEngineOptions): MediaEngine {
   if (!Number.isInteger(sdkAppId) || sdkAppId <= 0) throw invalid('sdkAppId must be a positive integer')
   if (!isValidUserId(me)) throw invalid('userId must be 1–32 characters of letters, digits, _ or -')
   if (typeof userSig !== 'string' || !userSig.trim()) throw invalid('userSig must be a non-empty string')
+  if (options.load !== undefined && typeof options.load !== 'function') throw invalid('load must be a function')
 
   const events = createEmitter<MediaEngineEvents>()
   const queue = createKeyedQueue(isAbort)
@@ -76,16 +85,21 @@ export function createTrtcEngine(options: TrtcEngineOptions): MediaEngine {
   let leaving = false
   let volumeInterval = 0
   let disposed = false
-  let modules: Promise<TrtcModules> | undefined = options.TRTC && Promise.resolve({ TRTC: options.TRTC, CrossRoom: options.CrossRoom })
+  let modules: Promise<TrtcCheckedModules> | undefined = options.TRTC === undefined ? undefined : Promise.resolve(checkSdk(options, 'TRTC'))
   let created: Promise<TrtcClient> | undefined
   let client: TrtcClient | undefined
 
-  function sdk(): Promise<TrtcModules> {
-    modules ??= (options.load ?? loadTrtcSdk)().catch((error: unknown) => {
-      modules = undefined
-      const why = error instanceof Error ? error.message : String(error)
-      throw new MediaError(MediaErrorCode.NOT_SUPPORTED, `trtc-sdk-v5 could not be loaded (${why}): install it, or pass TRTC or load`, { cause: error })
-    })
+  function sdk(): Promise<TrtcCheckedModules> {
+    modules ??= (options.load ?? loadTrtcSdk)()
+      .then((loaded: unknown) => checkSdk(loaded, 'The TRTC that load() resolved'), (error: unknown) => {
+        const why = error instanceof Error ? error.message : String(error)
+        throw new MediaError(MediaErrorCode.NOT_SUPPORTED, `trtc-sdk-v5 could not be loaded (${why}): install it, or pass TRTC or load`, { cause: error })
+      })
+      .catch((error: unknown) => {
+        // the next use loads again
+        modules = undefined
+        throw error
+      })
     return modules
   }
 

@@ -1,6 +1,7 @@
 /**
  * The part of the `trtc-sdk-v5` surface the TRTC engine uses, typed by us so that nothing depends on
- * the real package at compile time. Tests inject a fake that satisfies these types.
+ * the real package at compile time. Tests inject a fake that satisfies these types. The real package's
+ * declarations differ in detail (enums, profile key lists), so what callers inject is typed `TrtcSdk`.
  */
 
 export type TrtcScene = 'live' | 'rtc'
@@ -192,8 +193,28 @@ export interface TrtcStatic {
   setCurrentSpeaker(speakerId: string): Promise<void>
 }
 
-/** What a loader returns: the SDK class and, when available, the CrossRoom plugin class. */
+/**
+ * What callers inject as `TRTC`: the least the engine needs of the SDK's default export. Loose on
+ * purpose (method parameters are bivariant, results `unknown`), so that `trtc-sdk-v5`'s own class fits
+ * whatever its declared enums and profile key lists, and so does the fake. The engine checks it at run
+ * time and only then treats it as `TrtcStatic`.
+ */
+export interface TrtcSdk {
+  create(options?: object): unknown
+  getCameraList(): Promise<unknown>
+  getMicrophoneList(): Promise<unknown>
+  getSpeakerList(): Promise<unknown>
+  setCurrentSpeaker(speakerId: string): unknown
+}
+
+/** What a loader returns: the SDK's default export and, when available, the CrossRoom plugin class. */
 export interface TrtcModules {
+  readonly TRTC: TrtcSdk
+  readonly CrossRoom?: unknown
+}
+
+/** `TrtcModules` once the engine checked them: typed as the surface it calls. */
+export interface TrtcCheckedModules {
   readonly TRTC: TrtcStatic
   readonly CrossRoom?: unknown
 }

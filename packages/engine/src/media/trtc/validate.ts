@@ -1,11 +1,14 @@
 import { MediaError } from '../errors'
 import { MediaErrorCode, type MediaVideoQuality } from '../types'
 import { QUALITY_PROFILES } from './mapping'
+import type { TrtcCheckedModules, TrtcStatic } from './sdk'
 
 // TRTC's strRoomId charset (the SDK rejects others with 5012); we check first to report INVALID_ARGUMENT clearly.
 const ROOM_ID = /^[A-Za-z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~,]{1,64}$/
 // the SDK does not check userIds; TRTC recommends this set, ≤ 32 bytes
 const USER_ID = /^[A-Za-z0-9_-]{1,32}$/
+// the statics of the SDK's default export the engine calls
+const STATICS = ['create', 'getCameraList', 'getMicrophoneList', 'getSpeakerList', 'setCurrentSpeaker'] as const
 
 /** A TRTC `strRoomId`: 1–64 characters of letters, digits, space and ``!#$%&()+-:;<=.>?@[]^_{}|~,``. */
 export function isValidRoomId(roomId: unknown): roomId is string {
@@ -45,4 +48,19 @@ export function assertView(view: unknown, optional = false): void {
 /** Refuses a present non-boolean. */
 export function assertFlag(value: unknown, name: string): void {
   if (value !== undefined && typeof value !== 'boolean') throw invalid(`${name} must be a boolean`)
+}
+
+/**
+ * Checks injected or loaded `{ TRTC, CrossRoom }` and types them as the surface the engine calls. The
+ * one cast from the caller's SDK to sdk.ts: the real package's declarations differ from ours in detail
+ * (enums, profile key lists), not in behaviour. `source` names `TRTC` in the error.
+ */
+export function checkSdk(modules: unknown, source: string): TrtcCheckedModules {
+  const { TRTC, CrossRoom } = (modules ?? {}) as { readonly TRTC?: unknown; readonly CrossRoom?: unknown }
+  const missing = STATICS.filter((name) => typeof (TRTC as Partial<Record<string, unknown>> | null | undefined)?.[name] !== 'function')
+  if (missing.length) {
+    const why = TRTC === undefined ? 'it is missing' : `it has no ${missing.join('(), ')}()`
+    throw invalid(`${source} must be the default export of trtc-sdk-v5 (import TRTC from 'trtc-sdk-v5'): ${why}`)
+  }
+  return { TRTC: TRTC as TrtcStatic, CrossRoom }
 }
