@@ -36,6 +36,8 @@ describe('co-host in the playground', () => {
     await dialog1.getByTestId('exit-battle').click()
     await poll(() => dialog1.getByTestId('battle').count(), 'the battle ended').toBe(0)
     await dialog1.getByTestId('exit').click()
+    await dialog1.getByTestId('confirm-exit-dialog').waitFor()
+    await dialog1.getByTestId('confirm-exit').click()
     await poll(() => dialog1.getByTestId('connected').count(), 'host 1 disconnected').toBe(0)
     await poll(() => host2.getByTestId('partner-live1').count(), 'host 1 left host 2’s grid').toBe(0)
     await poll(() => host1.getByTestId('partner-live2').count(), 'host 2 left host 1’s grid').toBe(0)

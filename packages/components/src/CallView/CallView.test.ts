@@ -2,9 +2,8 @@ import { CallMediaType, CallStatus, useCallState } from '@atomicx-vue/vue'
 import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
-// the engine is not a dependency of this package: tests reach its hub and fake backend by path
-import { createLocalHub, type Hub } from '../../../engine/src/index'
-import { createFakeBackend, type FakeBackend } from '../../../engine/src/testing'
+import { createLocalHub, type Hub } from '@atomicx-vue/engine'
+import { createFakeBackend, type FakeBackend } from '@atomicx-vue/engine/testing'
 import { createUser, flush, type TestUser } from '../testing/harness'
 import CallView from './CallView.vue'
 
@@ -79,7 +78,18 @@ describe('1-to-1', () => {
     const received = backend.playing(video(aliceView, 'bob'))
     expect(received?.getVideoTracks()).toHaveLength(1) // bob's camera, opened on connect
     expect(backend.playing(video(bobView, 'alice'))?.getVideoTracks()).toHaveLength(1)
-    expect(backend.playing(video(aliceView, 'alice'))).toBeUndefined() // no own preview until the camera button opens it there
+  })
+
+  it('the camera opened on connect previews in the own tile, the very capture the other side receives', async () => {
+    const [aliceView, bobView] = await connected()
+    for (const [view, self, other] of [[aliceView, 'alice', 'bob'], [bobView, 'bob', 'alice']] as const) {
+      const preview = backend.playing(video(view, self))
+      expect(preview?.getVideoTracks()).toHaveLength(1)
+      expect(backend.playing(video(view === aliceView ? bobView : aliceView, self))).toBe(preview)
+      expect(view.find(`[data-testid="participant-${self}"] .placeholder`).exists()).toBe(false)
+      expect(view.find(`[data-testid="participant-${other}"] .placeholder`).exists()).toBe(false)
+    }
+    expect(aliceView.emitted('error')).toBeUndefined()
   })
 
   it('Reject ends it for both', async () => {

@@ -2,9 +2,8 @@ import { DeviceStatus, SeatApplicationErrorCode, useCoGuestState, useDeviceState
 import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
-// the engine is not a dependency of this package: tests reach its hub and fake backend by path
-import { createLocalHub, type Hub } from '../../../engine/src/index'
-import { createFakeBackend } from '../../../engine/src/testing'
+import { createLocalHub, type Hub } from '@atomicx-vue/engine'
+import { createFakeBackend } from '@atomicx-vue/engine/testing'
 import { createUser, flush, type TestUser } from '../testing/harness'
 import CoGuestControl from './CoGuestControl.vue'
 
@@ -129,6 +128,28 @@ describe('states', () => {
     await flush()
     expect(status(control)).toBe('The host did not answer in time')
     expect(buttons(control)).toEqual(['apply'])
+  })
+})
+
+describe('countdown', () => {
+  it('counts down to the application\'s own deadline, also one sent before it mounted (not from its timeout prop)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] })
+    await guest.use(useCoGuestState).applyForSeat({ seatIndex: -1, timeout: 40 })
+    await flush()
+    vi.advanceTimersByTime(12_000)
+    const control = await guest.show(CoGuestControl, { timeout: 20 })
+    expect(control.find('[role="timer"]').text()).toBe('28s')
+  })
+
+  it('timeout 0: applies without one, shows no countdown and runs no timer', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] })
+    const before = vi.getTimerCount()
+    const control = await guest.show(CoGuestControl, { timeout: 0 })
+    await click(control, 'apply')
+    expect(guest.use(useCoGuestState).applicants.value.map((user) => user.expiresAt)).toEqual([null])
+    expect(buttons(control)).toEqual(['cancel-application'])
+    expect(control.find('[role="timer"]').exists()).toBe(false)
+    expect(vi.getTimerCount()).toBe(before)
   })
 })
 

@@ -2,9 +2,8 @@ import { DeviceStatus, useCoGuestState, useDeviceState, useLiveListState, useLiv
 import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
-// the engine is not a dependency of this package: tests reach its hub and fake backend by path
-import { createLocalHub, type Hub } from '../../../engine/src/index'
-import { createFakeBackend } from '../../../engine/src/testing'
+import { createLocalHub, type Hub } from '@atomicx-vue/engine'
+import { createFakeBackend } from '@atomicx-vue/engine/testing'
 import { createUser, flush, type TestUser } from '../testing/harness'
 import CoGuestInvitationDialog from './CoGuestInvitationDialog.vue'
 
@@ -106,7 +105,7 @@ describe('answers', () => {
 
   it('counts down and closes when the invitation expires', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] })
-    const dialog = await guest.show(CoGuestInvitationDialog, { timeout: 10 })
+    const dialog = await guest.show(CoGuestInvitationDialog)
     await invite(10)
     vi.advanceTimersByTime(4_000)
     await nextTick()
@@ -114,6 +113,24 @@ describe('answers', () => {
     vi.advanceTimersByTime(6_000)
     await flush()
     expect(isOpen(dialog)).toBe(false)
+  })
+
+  it('counts down to the invitation\'s own deadline, also one that arrived before it mounted', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] })
+    await invite(45)
+    vi.advanceTimersByTime(20_000)
+    const dialog = await guest.show(CoGuestInvitationDialog)
+    expect(dialog.find('[role="timer"]').text()).toBe('25s')
+  })
+
+  it('an invitation without a timeout shows no countdown, and no timer runs for it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] })
+    const before = vi.getTimerCount()
+    const dialog = await guest.show(CoGuestInvitationDialog)
+    await invite(0)
+    expect(isOpen(dialog)).toBe(true)
+    expect(dialog.find('[role="timer"]').exists()).toBe(false)
+    expect(vi.getTimerCount()).toBe(before)
   })
 
   it('100210: the invited seat got taken; the message shows and the dialog stays', async () => {
@@ -166,7 +183,7 @@ describe('keyboard, language and cleanup', () => {
     const before = vi.getTimerCount()
     await guest.show(CoGuestInvitationDialog)
     await invite(30)
-    expect(vi.getTimerCount()).toBe(before + 2)
+    expect(vi.getTimerCount()).toBe(before + 2) // the invitation's expiry in the hub, the countdown
     await guest.hide()
     expect(vi.getTimerCount()).toBe(before + 1)
   })

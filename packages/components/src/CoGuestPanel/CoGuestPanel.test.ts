@@ -2,9 +2,8 @@ import { SeatApplicationErrorCode, useCoGuestState, useLiveAudienceState, useLiv
 import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
-// the engine is not a dependency of this package: tests reach its hub and fake backend by path
-import { createLocalHub, type Hub } from '../../../engine/src/index'
-import { createFakeBackend } from '../../../engine/src/testing'
+import { createLocalHub, type Hub } from '@atomicx-vue/engine'
+import { createFakeBackend } from '@atomicx-vue/engine/testing'
 import { createUser, flush, type TestUser } from '../testing/harness'
 import CoGuestPanel from './CoGuestPanel.vue'
 
@@ -17,6 +16,7 @@ const seated = (who: TestUser) => who.use(useLiveSeatState).seatList.value.map((
 const rowText = (panel: VueWrapper, testId: string) => panel.find(`[data-testid="${testId}"]`).text()
 const nameText = (panel: VueWrapper, testId: string) => panel.find(`[data-testid="${testId}"] .name`).text()
 const alertText = (panel: VueWrapper) => panel.find('[role="alert"]').text()
+const timerText = (panel: VueWrapper, testId: string) => panel.find(`[data-testid="${testId}"] [role="timer"]`).text()
 
 async function showPanel(who: TestUser, props: Record<string, unknown> = {}): Promise<VueWrapper> {
   return who.show(CoGuestPanel, props)
@@ -87,11 +87,38 @@ describe('applications', () => {
     expect(panel.find('[data-testid="applicant-guest"]').exists()).toBe(false)
   })
 
-  it('shows no countdown when applicationTimeout is 0', async () => {
-    const panel = await showPanel(host, { applicationTimeout: 0 })
+  it('counts down to each application\'s own deadline, also one that arrived before the panel showed', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] })
+    await guest.use(useCoGuestState).applyForSeat({ seatIndex: -1, timeout: 50 })
+    await flush()
+    vi.advanceTimersByTime(15_000)
+    const panel = await showPanel(host)
+    await viewer.use(useCoGuestState).applyForSeat({ seatIndex: -1, timeout: 12 })
+    await flush()
+    expect([timerText(panel, 'applicant-guest'), timerText(panel, 'applicant-viewer')]).toEqual(['35s', '12s'])
+  })
+
+  it('an application without a timeout shows no countdown, and no timer runs for it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] })
+    const before = vi.getTimerCount()
+    const panel = await showPanel(host)
     await guest.use(useCoGuestState).applyForSeat({ seatIndex: -1, timeout: 0 })
     await flush()
     expect(panel.find('[data-testid="applicant-guest"] [role="timer"]').exists()).toBe(false)
+    expect(vi.getTimerCount()).toBe(before)
+  })
+
+  it('ticks only while an application with a deadline is pending', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] })
+    const before = vi.getTimerCount()
+    await showPanel(host)
+    expect(vi.getTimerCount()).toBe(before)
+    await guest.use(useCoGuestState).applyForSeat({ seatIndex: -1, timeout: 30 })
+    await flush()
+    expect(vi.getTimerCount()).toBe(before + 2) // the application's expiry in the hub, the panel's ticking
+    await host.use(useCoGuestState).rejectApplication({ userId: 'guest' })
+    await flush()
+    expect(vi.getTimerCount()).toBe(before)
   })
 
   it('100210: the applied seat was taken meanwhile; the row stays and can be answered again', async () => {
@@ -181,7 +208,7 @@ describe('co-guests', () => {
 })
 
 describe('invite', () => {
-  it('lists the audience not seated; Invite shows the pending state with a countdown, Cancel withdraws it', async () => {
+  it('lists the audience not seated; Invite sends inviteTimeout and shows the pending state with a countdown, Cancel withdraws it', async () => {
     const panel = await showPanel(host, { defaultTab: 'invite', inviteTimeout: 20 })
     expect(panel.findAll('[data-testid^="candidate-"]').map((row) => row.attributes('data-testid'))).toEqual(['candidate-guest', 'candidate-viewer'])
     await panel.find('[data-testid="candidate-guest"] [data-testid="invite"]').trigger('click')
@@ -209,6 +236,16 @@ describe('invite', () => {
     await (isAccept ? answer.acceptInvitation({ inviterId: 'host' }) : answer.rejectInvitation({ inviterId: 'host' }))
     await flush()
     expect(panel.find('[role="status"]').text()).toBe(text)
+  })
+
+  it('counts an invitation sent elsewhere down to its own deadline', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] })
+    const panel = await showPanel(host, { defaultTab: 'invite', inviteTimeout: 20 })
+    await host.use(useCoGuestState).inviteToSeat({ userId: 'viewer', seatIndex: -1, timeout: 50 })
+    await flush()
+    vi.advanceTimersByTime(5_000)
+    await nextTick()
+    expect(timerText(panel, 'candidate-viewer')).toBe('45s')
   })
 
   it('an unanswered invitation expires with a status line', async () => {

@@ -2,9 +2,8 @@ import { CoHostStatus, useAtomicxClient, useBattleState, useCoHostState, useLive
 import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
-// the engine is not a dependency of this package: tests reach its hub and fake backend by path
-import { createLocalHub, type Hub } from '../../../engine/src/index'
-import { createFakeBackend } from '../../../engine/src/testing'
+import { createLocalHub, type Hub } from '@atomicx-vue/engine'
+import { createFakeBackend } from '@atomicx-vue/engine/testing'
 import { createUser, flush, type TestUser } from '../testing/harness'
 import CoHostPanel from './CoHostPanel.vue'
 
@@ -104,6 +103,17 @@ describe('outgoing requests', () => {
     expect(within(panel, 'host-liveB', 'request').exists()).toBe(true)
   })
 
+  it('counts a request sent elsewhere down to its own deadline, not requestTimeout', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] })
+    const panel = await hostA.show(CoHostPanel, { visible: true, requestTimeout: 25 })
+    await flush()
+    await hostA.use(useCoHostState).requestHostConnection({ liveId: 'liveC', timeout: 60 })
+    await flush()
+    vi.advanceTimersByTime(3_000)
+    await nextTick()
+    expect(panel.find('[data-testid="host-liveC"] [role="timer"]').text()).toBe('57s')
+  })
+
   it('a rejection shows as a status line', async () => {
     const panel = await hostA.show(CoHostPanel, { visible: true })
     await flush()
@@ -146,11 +156,11 @@ describe('outgoing requests', () => {
 
 describe('incoming requests', () => {
   it('ask to show the panel, then offer Accept with a countdown', async () => {
-    const hidden = await hostB.show(CoHostPanel, { requestTimeout: 20 })
+    const hidden = await hostB.show(CoHostPanel)
     await hostA.use(useCoHostState).requestHostConnection({ liveId: 'liveB', timeout: 20 })
     await flush()
     expect(hidden.emitted('update:visible')).toEqual([[true]])
-    const panel = await hostB.show(CoHostPanel, { visible: true, requestTimeout: 20 })
+    const panel = await hostB.show(CoHostPanel, { visible: true })
     expect(panel.find('[data-testid="incoming"] .name').text()).toBe('Name of hostA invites you to connect')
     expect(panel.find('[data-testid="incoming"] [role="timer"]').text()).toBe('20s')
 
@@ -163,6 +173,20 @@ describe('incoming requests', () => {
     expect(panel.find('[data-testid="connected-liveB"] .name').text()).toBe('Name of hostB (Me)')
     expect(panel.find('[data-testid="candidates"] h3').text()).toBe('Invite more')
     expect(rows(panel)).toEqual(['host-liveC'])
+  })
+
+  it('counts down to the request\'s own deadline, also one that arrived before the panel showed; none without one', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] })
+    await hostA.use(useCoHostState).requestHostConnection({ liveId: 'liveB', timeout: 50 })
+    await flush()
+    vi.advanceTimersByTime(8_000)
+    const panel = await hostB.show(CoHostPanel, { visible: true })
+    expect(panel.find('[data-testid="incoming"] [role="timer"]').text()).toBe('42s')
+    await hostA.use(useCoHostState).cancelHostConnection({ liveId: 'liveB' })
+    await hostC.use(useCoHostState).requestHostConnection({ liveId: 'liveB', timeout: 0 })
+    await flush()
+    expect(panel.find('[data-testid="incoming"] .name').text()).toBe('Name of hostC invites you to connect')
+    expect(panel.find('[data-testid="incoming"] [role="timer"]').exists()).toBe(false)
   })
 
   it('openOnRequest false keeps it hidden', async () => {
@@ -183,6 +207,74 @@ describe('incoming requests', () => {
   })
 })
 
+describe('incoming battle requests', () => {
+  const askB = async (timeout: number) => {
+    const config = { duration: 60, needResponse: true, extensionInfo: '' }
+    const { battleId } = await hostA.use(useBattleState).requestBattle({ config, userIdList: ['hostB'], timeout })
+    await flush()
+    return battleId
+  }
+
+  beforeEach(async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] })
+    await connectAB()
+  })
+
+  it('ask to show the panel, then offer Accept with a countdown to the request\'s deadline; Accept starts the battle', async () => {
+    const hidden = await hostB.show(CoHostPanel)
+    const battleId = await askB(20)
+    expect(hidden.emitted('update:visible')).toEqual([[true]])
+    vi.advanceTimersByTime(5_000)
+    const panel = await hostB.show(CoHostPanel, { visible: true })
+    expect(panel.find('[data-testid="incoming-battle"] .name').text()).toBe('Name of hostA invites you to a battle')
+    expect(panel.find('[data-testid="incoming-battle"] [role="timer"]').text()).toBe('15s')
+    expect(panel.find('[data-testid="incoming-battle"] [role="timer"]').attributes('aria-live')).toBe('polite')
+
+    await click(panel, 'incoming-battle', 'accept')
+    expect(panel.emitted('battle-accept')).toEqual([[battleId]])
+    expect(hostB.use(useBattleState).currentBattleInfo.value?.battleId).toBe(battleId)
+    expect(panel.find('[data-testid="incoming-battle"]').exists()).toBe(false)
+    expect(panel.find('[data-testid="battle"]').exists()).toBe(true)
+  })
+
+  it('Reject answers no', async () => {
+    const battleId = await askB(20)
+    const panel = await hostB.show(CoHostPanel, { visible: true })
+    await click(panel, 'incoming-battle', 'reject')
+    expect(panel.emitted('battle-reject')).toEqual([[battleId]])
+    expect(panel.find('[data-testid="incoming-battle"]').exists()).toBe(false)
+    expect(hostA.use(useBattleState).currentBattleInfo.value).toBeUndefined()
+  })
+
+  it('closes when the inviter cancels it, and when it times out; no timer is left', async () => {
+    const before = vi.getTimerCount()
+    const panel = await hostB.show(CoHostPanel, { visible: true })
+    const battleId = await askB(20)
+    expect(panel.find('[data-testid="incoming-battle"]').exists()).toBe(true)
+    await hostA.use(useBattleState).cancelBattleRequest({ battleId, userIdList: ['hostB'] })
+    await flush()
+    expect(panel.find('[data-testid="incoming-battle"]').exists()).toBe(false)
+    await askB(5)
+    expect(vi.getTimerCount()).toBe(before + 2) // the request's expiry in the hub, the countdown
+    vi.advanceTimersByTime(5_000)
+    await flush()
+    expect(panel.find('[data-testid="incoming-battle"]').exists()).toBe(false)
+    expect(vi.getTimerCount()).toBe(before)
+  })
+
+  it('speaks Simplified Chinese', async () => {
+    await askB(0)
+    const panel = await hostB.show(CoHostPanel, { visible: true })
+    hostB.i18n.setLanguage('zh-CN')
+    await nextTick()
+    expect(panel.find('[data-testid="incoming-battle"] .name').text()).toBe('Name of hostA 邀请你 PK')
+    expect(panel.find('[data-testid="incoming-battle"] [role="timer"]').exists()).toBe(false)
+    await click(panel, 'connected', 'exit')
+    expect(panel.find('[data-testid="confirm-exit-dialog"] p').text()).toBe('确定断开与其他主播的连线吗？')
+    expect(within(panel, 'confirm-exit-dialog', 'confirm-exit').text()).toBe('断开连线')
+  })
+})
+
 describe('connected', () => {
   it('Mute audio toggles a partner live', async () => {
     await connectAB()
@@ -197,15 +289,55 @@ describe('connected', () => {
     expect(panel.emitted('mute')).toEqual([['liveB', true], ['liveB', false]])
   })
 
-  it('Exit connection disconnects both and offers the partner again', async () => {
+  it('Exit connection asks first; confirmed, it disconnects both and offers the partner again', async () => {
     await connectAB()
     const panel = await hostA.show(CoHostPanel, { visible: true })
     await click(panel, 'connected', 'exit')
+    const confirm = panel.find('[data-testid="confirm-exit-dialog"]')
+    expect(confirm.attributes('role')).toBe('alertdialog')
+    expect(document.getElementById(confirm.attributes('aria-describedby')!)?.textContent).toBe('Exit the connection with the other hosts?')
+    expect(hostB.use(useCoHostState).coHostStatus.value).toBe(CoHostStatus.Connected)
+    expect(panel.emitted('exit')).toBeUndefined()
+    await click(panel, 'confirm-exit-dialog', 'confirm-exit')
     await flush()
     expect(panel.emitted('exit')).toEqual([[]])
     expect(hostB.use(useCoHostState).coHostStatus.value).toBe(CoHostStatus.Disconnected)
     expect(panel.find('[data-testid="connected"]').exists()).toBe(false)
     expect(rows(panel)).toEqual(['host-liveB', 'host-liveC'])
+  })
+
+  it('Cancel or Escape closes only the confirmation: still connected, the panel stays, the focus goes back to Exit', async () => {
+    await connectAB()
+    const panel = await hostA.show(CoHostPanel, { visible: true })
+    const exitButton = within(panel, 'connected', 'exit')
+    ;(exitButton.element as HTMLElement).focus()
+    await exitButton.trigger('click')
+    await nextTick()
+    expect(document.activeElement).toBe(within(panel, 'confirm-exit-dialog', 'cancel-exit').element)
+    await click(panel, 'confirm-exit-dialog', 'cancel-exit')
+    expect(panel.find('[data-testid="confirm-exit-dialog"]').exists()).toBe(false)
+    expect(document.activeElement).toBe(exitButton.element)
+
+    await exitButton.trigger('click')
+    await nextTick()
+    await panel.find('[data-testid="confirm-exit-dialog"]').trigger('keydown', { key: 'Escape' })
+    await nextTick()
+    expect(panel.find('[data-testid="confirm-exit-dialog"]').exists()).toBe(false)
+    expect(panel.emitted('update:visible')).toBeUndefined()
+    expect(hostA.use(useCoHostState).coHostStatus.value).toBe(CoHostStatus.Connected)
+    expect(panel.emitted('exit')).toBeUndefined()
+  })
+
+  it('the confirmation goes away when the connection ends another way', async () => {
+    await connectAB()
+    const panel = await hostA.show(CoHostPanel, { visible: true })
+    await click(panel, 'connected', 'exit')
+    await hostB.use(useCoHostState).exitHostConnection()
+    await flush()
+    expect(panel.find('[data-testid="confirm-exit-dialog"]').exists()).toBe(false)
+    await connectAB()
+    expect(panel.find('[data-testid="connected"]').exists()).toBe(true)
+    expect(panel.find('[data-testid="confirm-exit-dialog"]').exists()).toBe(false)
   })
 
   it('Start battle runs a battle with its time left and scores; Exit battle leaves it', async () => {

@@ -4,9 +4,8 @@ import {
 import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h, nextTick } from 'vue'
-// the engine is not a dependency of this package: tests reach its hub and fake backend by path
-import { createLocalHub, type Hub } from '../../../engine/src/index'
-import { createFakeBackend, type FakeBackend } from '../../../engine/src/testing'
+import { createLocalHub, type Hub } from '@atomicx-vue/engine'
+import { createFakeBackend, type FakeBackend } from '@atomicx-vue/engine/testing'
 import { createUser, flush, type TestUser } from '../testing/harness'
 import LiveView from './LiveView.vue'
 

@@ -91,6 +91,8 @@ export const en = {
   battleTimeLeft: '{time} left',
   score: 'Score {score}',
   incomingCoHost: '{name} invites you to connect',
+  incomingBattle: '{name} invites you to a battle',
+  exitConnectionConfirm: 'Exit the connection with the other hosts?',
   liveOf: 'Live {liveId}',
   connectRoomNotExist: 'The live does not exist',
   connectBusy: 'This host is already invited or connected',
@@ -106,6 +108,8 @@ export const en = {
   acceptCoHostFailed: 'Accept connection failed',
   rejectCoHostFailed: 'Reject connection failed',
   cancelCoHostFailed: 'Cancel invitation failed',
+  acceptBattleFailed: 'Accept battle failed',
+  rejectBattleFailed: 'Reject battle failed',
 
   // device settings
   deviceSettings: 'Device settings',

@@ -88,6 +88,8 @@ export const zhCN: Messages = {
   battleTimeLeft: '剩余 {time}',
   score: '得分 {score}',
   incomingCoHost: '{name} 邀请你连线',
+  incomingBattle: '{name} 邀请你 PK',
+  exitConnectionConfirm: '确定断开与其他主播的连线吗？',
   liveOf: '直播间 {liveId}',
   connectRoomNotExist: '直播间不存在',
   connectBusy: '该主播已在邀请或连线中',
@@ -103,6 +105,8 @@ export const zhCN: Messages = {
   acceptCoHostFailed: '接受连线失败',
   rejectCoHostFailed: '拒绝连线失败',
   cancelCoHostFailed: '取消邀请失败',
+  acceptBattleFailed: '接受 PK 失败',
+  rejectBattleFailed: '拒绝 PK 失败',
 
   deviceSettings: '设备设置',
   microphone: '麦克风',

@@ -1,4 +1,4 @@
-import { SeatApplicationErrorCode } from '@atomicx-vue/vue'
+import { EngineError, ErrorCode, SeatApplicationErrorCode } from '@atomicx-vue/vue'
 import { describe, expect, it } from 'vitest'
 import { errorMessageKey } from './errors'
 
@@ -9,6 +9,8 @@ describe('errorMessageKey', () => {
     [{ code: SeatApplicationErrorCode.INSUFFICIENT_OPERATION_PERMISSIONS }, 'errorNoPermission'],
     [{ code: 100402 }, 'errorCoHostPending'],
     [{ code: -2311 }, 'errorRequestGone'],
+    [new EngineError(ErrorCode.NOT_IN_ROOM), 'errorNotInLive'],
+    [new EngineError(ErrorCode.CALL_FULL), 'errorCallFull'],
   ])('chooses by code: %o → %s', (error, key) => {
     expect(errorMessageKey(error, 'acceptFailed')).toBe(key)
   })

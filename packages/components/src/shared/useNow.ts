@@ -1,7 +1,11 @@
 import { onScopeDispose, readonly, shallowRef, watch, type Ref } from 'vue'
 
-/** The time in ms, refreshed every second while `active()` holds; the timer stops with the scope. */
-export function useNow(active: () => boolean): Readonly<Ref<number>> {
+/**
+ * The time in ms (`Date.now()`, the hub's default clock), refreshed every second while `active()` is truthy.
+ * A new value of `active()` re-reads the clock at once, so what it watches never starts from a stale tick.
+ * No timer is left while inactive or after the scope ends.
+ */
+export function useNow(active: () => unknown): Readonly<Ref<number>> {
   const now = shallowRef(Date.now())
   let timer: ReturnType<typeof setInterval> | undefined
   const stop = () => {

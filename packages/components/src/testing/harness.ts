@@ -1,14 +1,10 @@
 // Test helpers (tests only, never exported): one simulated user = one Vue app with the atomicx plugin,
-// all on one in-page hub, each rendering the component under test like an app would. The hub and the
-// fake capture backend come from the engine, which is not a dependency of this package: the tests
-// import them by path (engine.ts), so that no source file of the package reaches outside it.
-import { createAtomicx, useLoginState, type AtomicxOptions } from '@atomicx-vue/vue'
+// all on one in-page hub, each rendering the component under test like an app would.
+import type { MediaBackend } from '@atomicx-vue/engine'
+import { createAtomicx, useLoginState, type Hub } from '@atomicx-vue/vue'
 import { mount, type VueWrapper } from '@vue/test-utils'
 import { defineComponent, h, nextTick, shallowRef, type App, type Component } from 'vue'
 import { createI18n, type I18n } from '../i18n'
-
-type Hub = NonNullable<AtomicxOptions['hub']>
-type Backend = NonNullable<Extract<AtomicxOptions['media'], { kind: 'local' }>['backend']>
 
 // captured before any test fakes timers: a macrotask lets every queued hub delivery run
 const realSetTimeout = globalThis.setTimeout
@@ -33,7 +29,7 @@ export interface TestUser {
 }
 
 /** Mounts an app for `userId` on `hub` (attached to the document, so focus and element ids work) and logs in as "Name of <id>". */
-export async function createUser(hub: Hub, userId: string, backend: Backend): Promise<TestUser> {
+export async function createUser(hub: Hub, userId: string, backend: MediaBackend): Promise<TestUser> {
   const shown = shallowRef<{ component: Component; props: Record<string, unknown> } | null>(null)
   const Stage = defineComponent({ setup: () => () => (shown.value ? h(shown.value.component, shown.value.props) : null) })
   const i18n = createI18n()

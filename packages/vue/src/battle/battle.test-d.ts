@@ -3,7 +3,7 @@ import { BattleEvent, type BattleEndedReason, type BattleInfo, type SeatUserInfo
 import { useBattleState } from './useBattleState'
 
 describe('useBattleState types', () => {
-  const { subscribeEvent, requestBattle, battleScore } = useBattleState()
+  const { subscribeEvent, requestBattle, battleScore, battleRequests } = useBattleState()
 
   it('gives each event its payload', () => {
     subscribeEvent(BattleEvent.onBattleEnded, (info) => expectTypeOf(info).toEqualTypeOf<{ battleInfo: BattleInfo; reason: BattleEndedReason }>())
@@ -13,5 +13,6 @@ describe('useBattleState types', () => {
   it('resolves requestBattle with the battle and per-invitee codes', () => {
     expectTypeOf(requestBattle).returns.resolves.toEqualTypeOf<{ battleId: string; result: Record<string, TUIBattleCode> }>()
     expectTypeOf(battleScore.value).toEqualTypeOf<ReadonlyMap<string, number>>()
+    expectTypeOf(battleRequests.value[0]!.expiresAt).toEqualTypeOf<number | null>()
   })
 })

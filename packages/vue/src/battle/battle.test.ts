@@ -15,6 +15,8 @@ const hostOf = (userId: string, liveId: string) => toCoHostUser({ userId, liveId
 const A = hostOf('hostA', 'liveA')
 const B = hostOf('hostB', 'liveB')
 const CONFIG: BattleConfig = { duration: 60, needResponse: true, extensionInfo: 'pk' }
+/** The hub clock at the start of each test (fake `Date`). */
+const NOW = 1_700_000_000_000
 
 /** Every battle event `who` receives, in order. */
 function record(who: TestUser): Array<[EventName, unknown]> {
@@ -41,7 +43,7 @@ let logB: Array<[EventName, unknown]>
 let logFan: Array<[EventName, unknown]>
 
 beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: NOW })
   hub = createLocalHub()
   hostA = await createTestUser(hub, 'hostA')
   hostB = await createTestUser(hub, 'hostB')
@@ -89,6 +91,32 @@ describe('requests', () => {
     expect(logB).toEqual([[BattleEvent.onBattleRequestReceived, { battleId, inviter: A, invitee: B }]])
     expect(logA).toEqual([])
     for (const side of [hostA, hostB, fan]) expect(side.use(useBattleState).currentBattleInfo.value).toBeUndefined()
+  })
+
+  it('wait in the invitee\'s battleRequests with their deadline until answered', async () => {
+    const battleId = await requestBattle(CONFIG, 10)
+    expect(hostB.use(useBattleState).battleRequests.value).toEqual([{ battleId, inviter: A, invitee: B, expiresAt: NOW + 10_000 }])
+    expect(hostA.use(useBattleState).battleRequests.value).toEqual([])
+    expect(fan.use(useBattleState).battleRequests.value).toEqual([])
+    await hostB.use(useBattleState).acceptBattle({ battleId })
+    await flush()
+    expect(hostB.use(useBattleState).battleRequests.value).toEqual([])
+  })
+
+  it.each<[string, (battleId: string) => Promise<unknown>]>([
+    ['rejected', (battleId) => hostB.use(useBattleState).rejectBattle({ battleId })],
+    ['cancelled', (battleId) => hostA.use(useBattleState).cancelBattleRequest({ battleId, userIdList: ['hostB'] })],
+    ['timed out', async () => vi.advanceTimersByTime(10_000)],
+  ])('leave battleRequests when %s', async (_, end) => {
+    const battleId = await requestBattle(CONFIG, 10)
+    await end(battleId)
+    await flush()
+    expect(hostB.use(useBattleState).battleRequests.value).toEqual([])
+  })
+
+  it('a request without a timeout has no deadline', async () => {
+    await requestBattle(CONFIG, 0)
+    expect(hostB.use(useBattleState).battleRequests.value.map((request) => request.expiresAt)).toEqual([null])
   })
 
   it('accepted: the inviter hears it, then every member of both lives hears the start', async () => {

@@ -1,4 +1,5 @@
 import type { BattleEndedReason, BattleEvent, BattleInfo } from '../types/battle'
+import type { RequestDeadline } from '../types/request'
 import type { SeatUserInfo } from '../types/user'
 
 /** A battle request between two hosts. */
@@ -7,6 +8,9 @@ export interface BattleRequestEventInfo {
   inviter: SeatUserInfo
   invitee: SeatUserInfo
 }
+
+/** A battle request waiting for this host's answer (`battleRequests`, ours): the event's fields plus its deadline. */
+export type BattleRequestInfo = BattleRequestEventInfo & RequestDeadline
 
 /** Payload of each `BattleEvent`. Users are hosts: `liveId` is their live. */
 export interface BattleEventInfoMap {

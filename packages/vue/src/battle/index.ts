@@ -1,4 +1,4 @@
-export type { BattleEventInfoMap, BattleRequestEventInfo } from './events'
+export type { BattleEventInfoMap, BattleRequestEventInfo, BattleRequestInfo } from './events'
 export type { BattleIdParams, CancelBattleRequestParams, RequestBattleParams, RequestBattleResult } from './store'
 export { battleActions, useBattleState } from './useBattleState'
 export type { UseBattleStateReturn } from './useBattleState'

@@ -6,10 +6,13 @@ import { useCoHostStore } from '../coHost/store'
 import { toCoHostUser } from '../coHost/transitions'
 import { useAtomicxClient } from '../core/context'
 import { emitAll } from '../core/events'
+import { withEntry, withoutKey } from '../core/maps'
 import { useLiveListStore } from '../liveList/store'
 import { BattleEvent, type BattleConfig, type TUIBattleCode } from '../types/battle'
-import type { BattleEventInfoMap } from './events'
-import { battleState, NO_BATTLE, requestAddedEmissions, requestEndedEmissions, startedEmission, toBattleInfo, type BattleState } from './transitions'
+import type { BattleEventInfoMap, BattleRequestInfo } from './events'
+import {
+  battleState, NO_BATTLE, requestAddedEmissions, requestEndedEmissions, startedEmission, toBattleInfo, toBattleRequest, type BattleState,
+} from './transitions'
 
 /** `requestBattle()` parameters: `timeout` in seconds (0 = none). */
 export interface RequestBattleParams {
@@ -45,6 +48,9 @@ export const useBattleStore = defineStore('battle', () => {
   const currentBattleInfo = computed(() => state.value.info)
   const battleUsers = computed(() => state.value.users)
   const battleScore = computed(() => state.value.scores)
+  /** requests waiting for this host's answer, by battleId */
+  const requests = shallowRef<ReadonlyMap<string, BattleRequestInfo>>(new Map())
+  const battleRequests = computed(() => [...requests.value.values()])
   let liveId = ''
 
   const me = (): string => client.session.value?.userId ?? ''
@@ -53,9 +59,14 @@ export const useBattleStore = defineStore('battle', () => {
   onScopeDispose(client.onView((view) => {
     liveId = view?.live?.info.liveId ?? ''
     state.value = battleState(view?.live?.battle ?? null)
+    requests.value = new Map(view?.live?.battleRequests.map((request) => [request.battleId, toBattleRequest(request)]))
   }))
-  onScopeDispose(client.on('battle.requestAdded', ({ request }) => emitAll(events, requestAddedEmissions(request, me()))))
+  onScopeDispose(client.on('battle.requestAdded', ({ request }) => {
+    if (request.invitee.userId === me()) requests.value = withEntry(requests.value, request.battleId, toBattleRequest(request))
+    emitAll(events, requestAddedEmissions(request, me()))
+  }))
   onScopeDispose(client.on('battle.requestEnded', ({ request, outcome }) => {
+    if (request.invitee.userId === me()) requests.value = withoutKey(requests.value, request.battleId)
     emitAll(events, requestEndedEmissions(request, outcome, me(), leavingLive() || exitingConnection()))
   }))
   onScopeDispose(client.on('battle.started', ({ battle }) => {
@@ -112,6 +123,7 @@ export const useBattleStore = defineStore('battle', () => {
     currentBattleInfo,
     battleUsers,
     battleScore,
+    battleRequests,
     requestBattle,
     cancelBattleRequest,
     acceptBattle,

@@ -3,7 +3,7 @@ import type { Emission } from '../core/events'
 import { toCoHostUser } from '../coHost/transitions'
 import { BattleEvent, type BattleInfo } from '../types/battle'
 import type { SeatUserInfo } from '../types/user'
-import type { BattleEventInfoMap, BattleRequestEventInfo } from './events'
+import type { BattleEventInfoMap, BattleRequestEventInfo, BattleRequestInfo } from './events'
 
 type BattleEmission = Emission<BattleEventInfoMap>
 
@@ -30,6 +30,11 @@ export function battleState(battle: BattleView | null): BattleState {
 
 function requestInfo(request: BattleRequestView): BattleRequestEventInfo {
   return { battleId: request.battleId, inviter: toCoHostUser(request.inviter), invitee: toCoHostUser(request.invitee) }
+}
+
+/** A request in `battleRequests`: the event's fields plus its deadline. */
+export function toBattleRequest(request: BattleRequestView): BattleRequestInfo {
+  return { ...requestInfo(request), expiresAt: request.expiresAt }
 }
 
 /** The invitee hears about a new request; the inviter already knows. */

@@ -2,7 +2,7 @@ import { computed, type ComputedRef } from 'vue'
 import { scopedEvents, type EventApi } from '../core/events'
 import type { BattleInfo } from '../types/battle'
 import type { SeatUserInfo } from '../types/user'
-import type { BattleEventInfoMap } from './events'
+import type { BattleEventInfoMap, BattleRequestInfo } from './events'
 import { useBattleStore, type BattleIdParams, type CancelBattleRequestParams, type RequestBattleParams, type RequestBattleResult } from './store'
 
 /** What `useBattleState()` returns. Durations and timeouts are seconds. */
@@ -13,6 +13,8 @@ export interface UseBattleStateReturn extends EventApi<BattleEventInfoMap> {
   battleUsers: ComputedRef<readonly SeatUserInfo[]>
   /** score per battling host's userId */
   battleScore: ComputedRef<ReadonlyMap<string, number>>
+  /** ours: battle requests waiting for my answer, oldest first, each with its `expiresAt` */
+  battleRequests: ComputedRef<readonly BattleRequestInfo[]>
   requestBattle(params: RequestBattleParams): Promise<RequestBattleResult>
   cancelBattleRequest(params: CancelBattleRequestParams): Promise<void>
   acceptBattle(params: BattleIdParams): Promise<void>
@@ -32,6 +34,7 @@ export function useBattleState(): UseBattleStateReturn {
     currentBattleInfo: computed(() => store.currentBattleInfo),
     battleUsers: computed(() => store.battleUsers),
     battleScore: computed(() => store.battleScore),
+    battleRequests: computed(() => store.battleRequests),
     requestBattle: store.requestBattle,
     cancelBattleRequest: store.cancelBattleRequest,
     acceptBattle: store.acceptBattle,

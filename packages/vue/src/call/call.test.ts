@@ -466,6 +466,77 @@ describe('session end', () => {
   })
 })
 
+describe('views', () => {
+  it('openLocalCamera({ view }) moves the camera opened on connect into the view, then into another one', async () => {
+    const [alice, bob] = [await createTestUser(hub, 'alice'), await createTestUser(hub, 'bob')]
+    users.push(alice, bob)
+    await alice.use(useCallState).calls({ userIdList: ['bob'], mediaType: VIDEO })
+    await flush()
+    await bob.use(useCallState).accept()
+    await flush()
+    const call = alice.use(useCallState)
+    expect(call.isCameraOpened.value).toBe(true)
+    const [first, second] = [document.createElement('div'), document.createElement('div')]
+    await call.openLocalCamera({ view: first })
+    const preview = alice.backend.playing(first)
+    expect(preview?.getVideoTracks()).toHaveLength(1)
+    await call.openLocalCamera({ view: second })
+    expect(alice.backend.playing(second)).toBe(preview) // the same capture, moved: not a second camera
+    expect(alice.backend.playing(first)).toBeUndefined()
+    expect(call.isCameraOpened.value).toBe(true)
+    await call.openLocalCamera({ view: null }) // no preview, still open and sent
+    expect(alice.backend.playing(second)).toBeUndefined()
+    expect(call.isCameraOpened.value).toBe(true)
+    expect(preview?.getVideoTracks()[0]?.readyState).toBe('live')
+    expect(call.lastError.value).toBeNull()
+  })
+
+  describe('startRemoteView with an element id', () => {
+    let alice: CallUser
+    let bob: CallUser
+    let pending: Promise<unknown>
+    const tile = document.createElement('div')
+    tile.id = 'bob-tile'
+
+    beforeEach(async () => {
+      fakeTimers()
+      ;[alice, bob] = await people('alice', 'bob')
+      await connected(alice, bob)
+      pending = alice.call.startRemoteView({ userId: 'bob', view: 'bob-tile' }).then(() => 'played', (error: unknown) => error)
+    })
+
+    afterEach(() => tile.remove())
+
+    it('waits for an element rendered a little later, then plays into it', async () => {
+      await vi.advanceTimersByTimeAsync(300)
+      document.body.append(tile)
+      await vi.advanceTimersByTimeAsync(50)
+      expect(await pending).toBe('played')
+      expect(alice.engine.playVideo).toHaveBeenCalledWith('bob', 'camera', tile)
+    })
+
+    it('gives up after 1 s with INVALID_ARGUMENT and plays nothing', async () => {
+      const settled = vi.fn()
+      pending.then(settled)
+      await vi.advanceTimersByTimeAsync(950)
+      await flush()
+      expect(settled).not.toHaveBeenCalled()
+      await vi.advanceTimersByTimeAsync(50)
+      expect(await pending).toMatchObject({ name: 'EngineError', code: ErrorCode.INVALID_ARGUMENT, message: expect.stringContaining('bob-tile') })
+      expect(alice.engine.playVideo).not.toHaveBeenCalled()
+    })
+
+    it('a call that ended meanwhile: NOT_IN_CALL, nothing played', async () => {
+      await bob.call.hangup()
+      await flush()
+      document.body.append(tile)
+      await vi.advanceTimersByTimeAsync(50)
+      expect(await pending).toMatchObject({ code: ErrorCode.NOT_IN_CALL })
+      expect(alice.engine.playVideo).not.toHaveBeenCalled()
+    })
+  })
+})
+
 describe('bad input and re-entry', () => {
   it.each<[string, (u: UseCallStateReturn) => Promise<void>, ErrorCode]>([
     ['calling yourself', (c) => c.calls({ userIdList: ['alice'], mediaType: AUDIO }), ErrorCode.INVALID_ARGUMENT],

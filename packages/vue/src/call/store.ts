@@ -5,7 +5,7 @@ import { defineStore } from 'pinia'
 import { computed, onScopeDispose, ref, shallowRef } from 'vue'
 import { useAtomicxClient } from '../core/context'
 import { emitAll } from '../core/events'
-import { resolveView } from '../core/view'
+import { resolveView, resolveViewSoon } from '../core/view'
 import { CallMediaType, type NetworkQuality } from '../types/device'
 import type { ViewTarget } from '../types/seat'
 import { CallEvent, canonicalCallEvent, type CallEmittedInfoMap, type CallEventInfoMap } from './events'
@@ -250,10 +250,13 @@ export const useCallStore = defineStore('call', () => {
     return control(() => client.request({ type: 'call.switchMediaType', mediaType: toHubMediaType(mediaType) }))
   }
 
-  /** Opens (or moves) the local camera preview; published once connected. */
-  async function openLocalCamera({ view }: { view?: ViewTarget } = {}): Promise<void> {
+  /**
+   * Opens the local camera, or moves its preview into `view` when it is open already (e.g. opened on
+   * connect); `view: null` keeps it open without a preview. Published once connected.
+   */
+  async function openLocalCamera({ view }: { view?: ViewTarget | null } = {}): Promise<void> {
     requireCall()
-    cameraView = view === undefined ? cameraView : resolveView(view)
+    if (view !== undefined) cameraView = view === null ? null : resolveView(view)
     await serial(async () => {
       await (await client.media()).startCamera({ view: cameraView })
       engine.camera = true
@@ -288,10 +291,11 @@ export const useCallStore = defineStore('call', () => {
     })
   }
 
-  /** Plays a remote participant's camera into `view`. */
+  /** Plays a remote participant's camera into `view`; an element id not rendered yet is waited for briefly (`VIEW_WAIT_MS`). */
   async function startRemoteView({ userId, view }: { userId: string; view: ViewTarget }): Promise<void> {
     requireCall(true)
-    const element = resolveView(view)
+    const element = await resolveViewSoon(view)
+    requireCall(true) // the call may have ended while the element was awaited
     await serial(async () => (await client.media()).playVideo(userId, 'camera', element))
   }
 

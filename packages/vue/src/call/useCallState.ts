@@ -51,10 +51,12 @@ export interface UseCallStateReturn extends EventApi<CallEventInfoMap> {
   join(params: { callId: string }): Promise<void>
   inviteUser(params: InviteUserParams): Promise<void>
   switchMediaType(params: { mediaType: CallMediaType }): Promise<void>
-  openLocalCamera(params?: { view?: ViewTarget }): Promise<void>
+  /** opens the camera, or moves its preview into `view` when it is open already (it opens on connect without one); `view: null` removes the preview */
+  openLocalCamera(params?: { view?: ViewTarget | null }): Promise<void>
   closeLocalCamera(): Promise<void>
   openLocalMicrophone(): Promise<void>
   closeLocalMicrophone(): Promise<void>
+  /** an element id not rendered yet is waited for up to 1 s, then rejects with `ErrorCode.INVALID_ARGUMENT` */
   startRemoteView(params: { userId: string; view: ViewTarget }): Promise<void>
   stopRemoteView(params: { userId: string }): Promise<void>
   muteSpeaker(): Promise<void>

@@ -7,12 +7,16 @@ import { useLiveListState } from '../liveList'
 import { useLiveSeatState } from '../liveSeat'
 import { CoGuestEvent, CoHostEvent, GuestEvent, HostEvent, NoResponseReason, type LiveUserInfo } from '../types'
 import type { CoGuestEventInfoMap } from './events'
-import { applicationEndedEmissions, invitationEndedEmissions } from './transitions'
+import { applicationEndedEmissions, invitationEndedEmissions, listsFrom } from './transitions'
 import { useCoGuestState } from './useCoGuestState'
 
 type EventName = keyof CoGuestEventInfoMap
 const ALL_EVENTS: readonly EventName[] = [...Object.values(HostEvent), ...Object.values(GuestEvent)]
 const user = (userId: string) => ({ userId, userName: `Name of ${userId}`, avatarUrl: '' })
+/** A hub clock reading (tests fake `Date` from it): `expiresAt` = the request's time + its timeout. */
+const NOW = 1_700_000_000_000
+/** A row of `applicants`/`invitees`: the user and the request's deadline. */
+const pending = (userId: string, expiresAt: number | null) => ({ ...user(userId), expiresAt })
 
 /** Every co-guest event `who` receives, in order. */
 function record(who: TestUser): Array<[EventName, unknown]> {
@@ -57,6 +61,7 @@ afterEach(() => {
 
 describe('seat applications', () => {
   beforeEach(async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: NOW })
     await guest.use(useCoGuestState).applyForSeat({ seatIndex: -1, timeout: 30 })
     await flush()
   })
@@ -64,8 +69,8 @@ describe('seat applications', () => {
   it('reach the hosts as onGuestApplicationReceived; the applicant lists itself while pending', () => {
     expect(hostLog).toEqual([[HostEvent.onGuestApplicationReceived, { guestUser: user('guest') }]])
     expect(guestLog).toEqual([])
-    expect(host.use(useCoGuestState).applicants.value).toEqual([user('guest')])
-    expect(guest.use(useCoGuestState).applicants.value).toEqual([user('guest')])
+    expect(host.use(useCoGuestState).applicants.value).toEqual([pending('guest', NOW + 30_000)])
+    expect(guest.use(useCoGuestState).applicants.value).toEqual([pending('guest', NOW + 30_000)])
   })
 
   it('accepted: the guest is seated on both sides, hears the answer, and opens no device', async () => {
@@ -104,7 +109,7 @@ describe('seat applications', () => {
     await host.use(useLiveAudienceState).setAdministrator({ userId: 'admin' })
     await flush()
     const adminLog = record(admin)
-    expect(admin.use(useCoGuestState).applicants.value).toEqual([user('guest')])
+    expect(admin.use(useCoGuestState).applicants.value).toEqual([pending('guest', NOW + 30_000)])
     await admin.use(useCoGuestState).acceptApplication({ userId: 'guest' })
     await flush()
     expect(hostLog.at(-1)).toEqual([HostEvent.onGuestApplicationProcessedByOtherHost, { guestUser: user('guest'), hostUser: user('admin') }])
@@ -118,7 +123,7 @@ describe('seat applications', () => {
     await admin.use(useLiveListState).joinLive({ liveId: 'live1' })
     await host.use(useLiveAudienceState).setAdministrator({ userId: 'admin' })
     await flush()
-    expect(admin.use(useCoGuestState).applicants.value).toEqual([user('guest')])
+    expect(admin.use(useCoGuestState).applicants.value).toEqual([pending('guest', NOW + 30_000)])
     await host.use(useLiveAudienceState).revokeAdministrator({ userId: 'admin' })
     await flush()
     expect(admin.use(useCoGuestState).applicants.value).toEqual([])
@@ -161,8 +166,8 @@ describe('seat applications', () => {
   ])('%s is refused with its code and changes nothing', async (_, act, code) => {
     await expectCode(act(), code)
     await flush()
-    expect(host.use(useCoGuestState).applicants.value).toEqual([user('guest')])
-    expect(guest.use(useCoGuestState).applicants.value).toEqual([user('guest')])
+    expect(host.use(useCoGuestState).applicants.value).toEqual([pending('guest', NOW + 30_000)])
+    expect(guest.use(useCoGuestState).applicants.value).toEqual([pending('guest', NOW + 30_000)])
     expect(hostLog).toHaveLength(1)
     expect(guestLog).toEqual([])
   })
@@ -196,7 +201,7 @@ describe('application input', () => {
 
 describe('timeouts are seconds', () => {
   beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: NOW })
   })
 
   it('an application times out on both sides: NoResponse(timeout) to the applicant, withdrawn for the hosts', async () => {
@@ -204,7 +209,7 @@ describe('timeouts are seconds', () => {
     await flush()
     vi.advanceTimersByTime(29_999)
     await flush()
-    expect(host.use(useCoGuestState).applicants.value).toEqual([user('guest')])
+    expect(host.use(useCoGuestState).applicants.value).toEqual([pending('guest', NOW + 30_000)])
     vi.advanceTimersByTime(1)
     await flush()
     expect(guestLog).toEqual([[GuestEvent.onGuestApplicationNoResponse, { reason: NoResponseReason.timeout }]])
@@ -231,19 +236,20 @@ describe('timeouts are seconds', () => {
     await guest.use(useCoGuestState).applyForSeat({ seatIndex: -1, timeout: 30_000 })
     vi.advanceTimersByTime(30_000)
     await flush()
-    expect(host.use(useCoGuestState).applicants.value).toEqual([user('guest')])
+    expect(host.use(useCoGuestState).applicants.value).toEqual([pending('guest', NOW + 30_000_000)])
   })
 
   it('0 never times out', async () => {
     await guest.use(useCoGuestState).applyForSeat({ seatIndex: -1, timeout: 0 })
     vi.advanceTimersByTime(86_400_000)
     await flush()
-    expect(host.use(useCoGuestState).applicants.value).toEqual([user('guest')])
+    expect(host.use(useCoGuestState).applicants.value).toEqual([pending('guest', null)])
   })
 })
 
 describe('seat invitations', () => {
   beforeEach(async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: NOW })
     await host.use(useCoGuestState).inviteToSeat({ userId: 'guest', seatIndex: -1, timeout: 30 })
     await flush()
   })
@@ -251,8 +257,8 @@ describe('seat invitations', () => {
   it('reach the invitee with the inviter; hosts list the invitee, the invitee lists the inviter', () => {
     expect(guestLog).toEqual([[GuestEvent.onHostInvitationReceived, { hostUser: user('host') }]])
     expect(hostLog).toEqual([])
-    expect(host.use(useCoGuestState).invitees.value).toEqual([user('guest')])
-    expect(guest.use(useCoGuestState).invitees.value).toEqual([user('host')])
+    expect(host.use(useCoGuestState).invitees.value).toEqual([pending('guest', NOW + 30_000)])
+    expect(guest.use(useCoGuestState).invitees.value).toEqual([pending('host', NOW + 30_000)])
   })
 
   it('accepted: the inviter hears it and both sides see the guest seated', async () => {
@@ -296,8 +302,8 @@ describe('seat invitations', () => {
   ])('%s is refused with its code and changes nothing', async (_, act, code) => {
     await expectCode(act(), code)
     await flush()
-    expect(host.use(useCoGuestState).invitees.value).toEqual([user('guest')])
-    expect(guest.use(useCoGuestState).invitees.value).toEqual([user('host')])
+    expect(host.use(useCoGuestState).invitees.value).toEqual([pending('guest', NOW + 30_000)])
+    expect(guest.use(useCoGuestState).invitees.value).toEqual([pending('host', NOW + 30_000)])
     expect(guestLog).toHaveLength(1)
     expect(hostLog).toEqual([])
   })
@@ -492,5 +498,21 @@ describe('outcome mapping (pure)', () => {
     ['liveEnded', 'guest', []],
   ])('invitation %s, seen by %s', (outcome, me, expected) => {
     expect(invitationEndedEmissions(invitation, outcome, me)).toEqual(expected)
+  })
+})
+
+describe('lists from a full view (pure)', () => {
+  const application: ApplicationView = { liveId: 'l', user: user('guest'), seatIndex: -1, createdAt: 0, expiresAt: 5_000 }
+  const invitation: InvitationView = { liveId: 'l', inviter: user('host'), invitee: user('viewer'), seatIndex: -1, createdAt: 0, expiresAt: null }
+
+  it('a host sees the applicant and the invitee, each with its deadline', () => {
+    const lists = listsFrom({ applications: [application], invitations: [invitation] }, 'host')
+    expect([...lists.applicants]).toEqual([['guest', pending('guest', 5_000)]])
+    expect([...lists.invitees]).toEqual([['viewer', pending('viewer', null)]])
+  })
+
+  it('the invitee sees the inviter with the invitation\'s deadline', () => {
+    const lists = listsFrom({ applications: [], invitations: [{ ...invitation, expiresAt: 7_000 }] }, 'viewer')
+    expect([...lists.invitees]).toEqual([['host', pending('host', 7_000)]])
   })
 })

@@ -6,11 +6,10 @@ import { useAtomicxClient } from '../core/context'
 import { emitAll } from '../core/events'
 import { withEntry, withoutKey } from '../core/maps'
 import { useLiveAudienceStore } from '../liveAudience/store'
-import { useLiveListStore } from '../liveList/store'
 import { useLiveSeatStore } from '../liveSeat/store'
 import { GuestEvent, type ApplyForSeatParams, type CancelInvitationParams, type InvitationResponseParams, type InviteToSeatParams } from '../types/coGuest'
 import type { UserIdParams } from '../types/seat'
-import type { LiveUserInfo } from '../types/user'
+import type { PendingUserInfo } from '../types/user'
 import type { CoGuestEventInfoMap } from './events'
 import {
   applicantEntry, applicationAddedEmissions, applicationEndedEmissions, candidatesFrom, connectedFrom, invitationAddedEmissions,
@@ -20,17 +19,18 @@ import {
 /** Seat applications and invitations of the current live (internal; use `useCoGuestState`). */
 export const useCoGuestStore = defineStore('coGuest', () => {
   const client = useAtomicxClient()
-  const liveList = useLiveListStore()
   const liveSeat = useLiveSeatStore()
   const liveAudience = useLiveAudienceStore()
   const events = createEmitter<CoGuestEventInfoMap>(client.reportError)
   /** pending applications by applicant */
-  const applicantMap = shallowRef<ReadonlyMap<string, LiveUserInfo>>(new Map())
+  const applicantMap = shallowRef<ReadonlyMap<string, PendingUserInfo>>(new Map())
   /** pending invitations: by invitee on a host's device, by inviter on the invitee's */
-  const inviteeMap = shallowRef<ReadonlyMap<string, LiveUserInfo>>(new Map())
+  const inviteeMap = shallowRef<ReadonlyMap<string, PendingUserInfo>>(new Map())
+  /** the current live ('' outside one): tells its own seats from co-host partners' */
+  const liveId = shallowRef('')
   const applicants = computed(() => [...applicantMap.value.values()])
   const invitees = computed(() => [...inviteeMap.value.values()])
-  const connected = computed(() => connectedFrom(liveSeat.seatList, liveList.currentLive?.liveId))
+  const connected = computed(() => connectedFrom(liveSeat.seatList, liveId.value))
   const candidates = computed(() => candidatesFrom(liveAudience.audienceList, liveSeat.seatList, me()))
 
   const me = (): string => client.session.value?.userId ?? ''
@@ -41,6 +41,7 @@ export const useCoGuestStore = defineStore('coGuest', () => {
   function rebuild(live: LiveSessionView | null): void {
     const lists = listsFrom(live, me())
     role = live?.role ?? null
+    liveId.value = live?.info.liveId ?? ''
     applicantMap.value = lists.applicants
     inviteeMap.value = lists.invitees
   }

@@ -4,27 +4,27 @@ import type { Emission } from '../core/events'
 import { GuestEvent, HostEvent, NoResponseReason } from '../types/coGuest'
 import type { AudienceInfo } from '../types/audience'
 import type { SeatInfo } from '../types/seat'
-import type { LiveUserInfo, SeatUserInfo } from '../types/user'
+import type { LiveUserInfo, PendingUserInfo, SeatUserInfo } from '../types/user'
 import type { CoGuestEventInfoMap } from './events'
 
 type CoGuestEmission = Emission<CoGuestEventInfoMap>
-type Entry = readonly [key: string, user: LiveUserInfo]
+type Entry = readonly [key: string, user: PendingUserInfo]
 
 const NOBODY: UserProfile = { userId: '', userName: '', avatarUrl: '' }
 
-/** An application in `applicants`: keyed and shown by the applicant (on the applicant's device too). */
+/** An application in `applicants`: keyed and shown by the applicant (on the applicant's device too), with its deadline. */
 export function applicantEntry(application: ApplicationView): Entry {
-  return [application.user.userId, toLiveUserInfo(application.user)]
+  return [application.user.userId, { ...toLiveUserInfo(application.user), expiresAt: application.expiresAt }]
 }
 
-/** An invitation in `invitees`: hosts key it by the invitee; the invitee keys it by (and sees) the inviter. */
+/** An invitation in `invitees`: hosts key it by the invitee; the invitee keys it by (and sees) the inviter. With its deadline. */
 export function inviteeEntry(invitation: InvitationView, me: string): Entry {
   const other = invitation.invitee.userId === me ? invitation.inviter : invitation.invitee
-  return [other.userId, toLiveUserInfo(other)]
+  return [other.userId, { ...toLiveUserInfo(other), expiresAt: invitation.expiresAt }]
 }
 
 /** Both lists rebuilt from a full view of the live (empty outside a live). */
-export function listsFrom(live: LiveSessionView | null, me: string): { applicants: Map<string, LiveUserInfo>; invitees: Map<string, LiveUserInfo> } {
+export function listsFrom(live: Pick<LiveSessionView, 'applications' | 'invitations'> | null, me: string): { applicants: Map<string, PendingUserInfo>; invitees: Map<string, PendingUserInfo> } {
   return {
     applicants: new Map(live?.applications.map(applicantEntry)),
     invitees: new Map(live?.invitations.map((invitation) => inviteeEntry(invitation, me))),
@@ -92,7 +92,7 @@ export function invitationEndedEmissions(invitation: InvitationView, outcome: Re
 }
 
 /** Users on the current live's own seats (owner included, co-host partners excluded). */
-export function connectedFrom(seats: readonly SeatInfo[], liveId: string | undefined): SeatUserInfo[] {
+export function connectedFrom(seats: readonly SeatInfo[], liveId: string): SeatUserInfo[] {
   return seats.filter((seat) => seat.userInfo.userId !== '' && seat.userInfo.liveId === liveId).map((seat) => seat.userInfo)
 }
 

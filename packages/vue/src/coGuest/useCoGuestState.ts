@@ -2,7 +2,7 @@ import { computed, type ComputedRef } from 'vue'
 import { scopedEvents, type EventApi } from '../core/events'
 import type { ApplyForSeatParams, CancelInvitationParams, InvitationResponseParams, InviteToSeatParams } from '../types/coGuest'
 import type { UserIdParams } from '../types/seat'
-import type { LiveUserInfo, SeatUserInfo } from '../types/user'
+import type { LiveUserInfo, PendingUserInfo, SeatUserInfo } from '../types/user'
 import type { CoGuestEventInfoMap } from './events'
 import { useCoGuestStore } from './store'
 
@@ -10,10 +10,10 @@ import { useCoGuestStore } from './store'
 export interface UseCoGuestStateReturn extends EventApi<CoGuestEventInfoMap> {
   /** users on the current live's seats, owner included */
   connected: ComputedRef<readonly SeatUserInfo[]>
-  /** pending applications: all of them for owner/admins, the own one for an applicant */
-  applicants: ComputedRef<readonly LiveUserInfo[]>
-  /** pending invitations: the invitees for owner/admins, the inviter for the invited user */
-  invitees: ComputedRef<readonly LiveUserInfo[]>
+  /** pending applications: all of them for owner/admins, the own one for an applicant; `expiresAt` is ours */
+  applicants: ComputedRef<readonly PendingUserInfo[]>
+  /** pending invitations: the invitees for owner/admins, the inviter for the invited user; `expiresAt` is ours */
+  invitees: ComputedRef<readonly PendingUserInfo[]>
   /** members not on a seat (whom a host can invite) */
   candidates: ComputedRef<readonly LiveUserInfo[]>
   applyForSeat(params: ApplyForSeatParams): Promise<void>

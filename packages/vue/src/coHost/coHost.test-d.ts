@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest'
-import { CoHostEvent, type SeatUserInfo, type TUIConnectionCode } from '../types'
+import { CoHostEvent, type PendingSeatUserInfo, type SeatUserInfo, type TUIConnectionCode } from '../types'
 import { useCoHostState } from './useCoHostState'
 
 describe('useCoHostState types', () => {
@@ -18,6 +18,7 @@ describe('useCoHostState types', () => {
 
   it('returns codes per live and exposes read-only state', () => {
     expectTypeOf(requestHostConnection).returns.resolves.toEqualTypeOf<Map<string, TUIConnectionCode>>()
-    expectTypeOf(applicant.value).toEqualTypeOf<SeatUserInfo | null>()
+    expectTypeOf(applicant.value).toEqualTypeOf<PendingSeatUserInfo | null>()
+    expectTypeOf(applicant.value).toExtend<SeatUserInfo | null>() // still the anchor's shape
   })
 })

@@ -6,9 +6,9 @@ import { useAtomicxClient } from '../core/context'
 import { useDeviceState } from '../device'
 import { useLiveListState } from '../liveList'
 import { useLiveSeatState } from '../liveSeat'
-import { CoHostEvent, CoHostStatus, TUIConnectionCode } from '../types'
+import { CoHostEvent, CoHostStatus, TUIConnectionCode, type SeatUserInfo } from '../types'
 import type { CoHostEventInfoMap } from './events'
-import { requestEndedEmissions, toCoHostUser } from './transitions'
+import { listsFrom, requestEndedEmissions, toCoHostUser } from './transitions'
 import { coHostActions, useCoHostState } from './useCoHostState'
 
 type EventName = keyof CoHostEventInfoMap
@@ -20,6 +20,10 @@ const hostOf = (userId: string, liveId: string) => toCoHostUser({ userId, liveId
 const A = hostOf('hostA', 'liveA')
 const B = hostOf('hostB', 'liveB')
 const C = hostOf('hostC', 'liveC')
+/** A hub clock reading (tests fake `Date` from it). */
+const NOW = 1_700_000_000_000
+/** A host with a pending request that expires at `expiresAt`. */
+const pending = (host: SeatUserInfo, expiresAt: number | null) => ({ ...host, expiresAt })
 
 /** Every co-host event `who` receives, in order. */
 function record(who: TestUser): Array<[EventName, unknown]> {
@@ -94,13 +98,23 @@ async function connectAB(): Promise<void> {
 }
 
 describe('requests', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'], now: NOW })
+  })
+
   it('reach the target as onCoHostRequestReceived; the requester lists the invitee; Success is returned', async () => {
     expect(await request()).toEqual(new Map([['liveB', TUIConnectionCode.TUIConnectionCodeSuccess]]))
     expect(logB).toEqual([[CoHostEvent.onCoHostRequestReceived, { inviter: A, extensionInfo: '{"withBattle":false}' }]])
     expect(logA).toEqual([])
-    expect(hostA.use(useCoHostState).invitees.value).toEqual([B])
-    expect(hostB.use(useCoHostState).applicant.value).toEqual(A)
+    expect(hostA.use(useCoHostState).invitees.value).toEqual([pending(B, NOW + 30_000)])
+    expect(hostB.use(useCoHostState).applicant.value).toEqual(pending(A, NOW + 30_000))
     expect(hostA.use(useCoHostState).applicant.value).toBeNull()
+  })
+
+  it('a request without a timeout has no deadline (expiresAt null) on either side', async () => {
+    await request(0)
+    expect(hostA.use(useCoHostState).invitees.value).toEqual([pending(B, null)])
+    expect(hostB.use(useCoHostState).applicant.value).toEqual(pending(A, null))
   })
 
   it('returns non-success codes instead of throwing, and sends nothing', async () => {
@@ -110,7 +124,7 @@ describe('requests', () => {
     expect(await requestHostConnection({ liveId: 'liveB', timeout: 30 })).toEqual(new Map([['liveB', TUIConnectionCode.TUIConnectionCodeConnecting]]))
     await flush()
     expect(logB).toHaveLength(1)
-    expect(hostA.use(useCoHostState).invitees.value).toEqual([B])
+    expect(hostA.use(useCoHostState).invitees.value).toEqual([pending(B, NOW + 30_000)])
   })
 
   it('accepted: the requester hears it, both lives are connected and every member sees the other host join', async () => {
@@ -159,11 +173,11 @@ describe('requests', () => {
   })
 
   it('times out in seconds on both sides', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: NOW })
     await request(10)
     vi.advanceTimersByTime(9_999)
     await flush()
-    expect(hostB.use(useCoHostState).applicant.value).toEqual(A)
+    expect(hostB.use(useCoHostState).applicant.value).toEqual(pending(A, NOW + 10_000))
     vi.advanceTimersByTime(1)
     await flush()
     expect(logA).toEqual([[CoHostEvent.onCoHostRequestTimeout, { inviter: A, invitee: B }]])
@@ -391,5 +405,13 @@ describe('requestEndedEmissions', () => {
     const pairs = (me: string) => requestEndedEmissions(req, outcome, me, leaving).map(({ event, info }) => [event, info])
     expect(pairs('hostA')).toEqual(toRequester)
     expect(pairs('hostB')).toEqual(toTarget)
+  })
+})
+
+describe('listsFrom', () => {
+  it('rebuilds both sides of pending requests with their deadlines from a full view', () => {
+    const outgoing: CoHostRequestView = { requestId: 'r1', inviter: { ...A }, invitee: { ...B }, layoutTemplate: 600, extensionInfo: '', createdAt: 0, expiresAt: 9_000 }
+    const incoming: CoHostRequestView = { ...outgoing, requestId: 'r2', inviter: { ...C }, invitee: { ...A }, expiresAt: null }
+    expect(listsFrom({ connection: null, coHostOutgoing: [outgoing], coHostIncoming: [incoming] })).toEqual({ connected: [], invitees: [pending(B, 9_000)], applicant: pending(C, null) })
   })
 })

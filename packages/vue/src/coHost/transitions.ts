@@ -3,7 +3,7 @@ import { toLiveUserInfo } from '../core/convert'
 import type { Emission } from '../core/events'
 import { CoHostEvent } from '../types/coHost'
 import { DeviceStatus } from '../types/device'
-import { SuspendStatus, type SeatUserInfo } from '../types/user'
+import { SuspendStatus, type PendingSeatUserInfo, type SeatUserInfo } from '../types/user'
 import type { CoHostEventInfoMap } from './events'
 
 type CoHostEmission = Emission<CoHostEventInfoMap>
@@ -11,8 +11,8 @@ type CoHostEmission = Emission<CoHostEventInfoMap>
 /** What the co-host store holds besides candidates. */
 export interface CoHostLists {
   readonly connected: readonly SeatUserInfo[]
-  readonly invitees: readonly SeatUserInfo[]
-  readonly applicant: SeatUserInfo | null
+  readonly invitees: readonly PendingSeatUserInfo[]
+  readonly applicant: PendingSeatUserInfo | null
 }
 
 export const NO_LISTS: CoHostLists = { connected: [], invitees: [], applicant: null }
@@ -31,27 +31,32 @@ export function toCoHostUser(host: CoHostUserView): SeatUserInfo {
   }
 }
 
+/** The other side of a request (the invitee for its sender, the inviter for its target), with the request's deadline. */
+function pendingHost(request: CoHostRequestView, host: CoHostUserView): PendingSeatUserInfo {
+  return { ...toCoHostUser(host), expiresAt: request.expiresAt }
+}
+
 /** The lists rebuilt from a full view of the live (empty outside a live). */
-export function listsFrom(live: LiveSessionView | null): CoHostLists {
+export function listsFrom(live: Pick<LiveSessionView, 'connection' | 'coHostOutgoing' | 'coHostIncoming'> | null): CoHostLists {
   if (!live) return NO_LISTS
   const incoming = live.coHostIncoming[0] // a live has at most one incoming request
   return {
     connected: live.connection?.hosts.map(toCoHostUser) ?? [],
-    invitees: live.coHostOutgoing.map((request) => toCoHostUser(request.invitee)),
-    applicant: incoming ? toCoHostUser(incoming.inviter) : null,
+    invitees: live.coHostOutgoing.map((request) => pendingHost(request, request.invitee)),
+    applicant: incoming ? pendingHost(incoming, incoming.inviter) : null,
   }
 }
 
 /** `list` without the hosts of `liveIds`. */
-export function withoutLives(list: readonly SeatUserInfo[], liveIds: readonly string[]): readonly SeatUserInfo[] {
+export function withoutLives<T extends SeatUserInfo>(list: readonly T[], liveIds: readonly string[]): readonly T[] {
   const next = list.filter((user) => !liveIds.includes(user.liveId))
   return next.length === list.length ? list : next
 }
 
 /** A new request: the requester lists the invitee, the target sees the applicant. */
 export function requestAdded(lists: CoHostLists, request: CoHostRequestView, me: string): CoHostLists {
-  if (request.invitee.userId === me) return { ...lists, applicant: toCoHostUser(request.inviter) }
-  return { ...lists, invitees: [...withoutLives(lists.invitees, [request.invitee.liveId]), toCoHostUser(request.invitee)] }
+  if (request.invitee.userId === me) return { ...lists, applicant: pendingHost(request, request.inviter) }
+  return { ...lists, invitees: [...withoutLives(lists.invitees, [request.invitee.liveId]), pendingHost(request, request.invitee)] }
 }
 
 /** An ended request leaves both sides' lists. */

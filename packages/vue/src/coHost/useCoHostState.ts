@@ -1,7 +1,7 @@
 import { computed, type ComputedRef } from 'vue'
 import { scopedEvents, type EventApi } from '../core/events'
 import type { CoHostStatus, RequestHostConnectionParams, TUIConnectionCode } from '../types/coHost'
-import type { SeatUserInfo } from '../types/user'
+import type { PendingSeatUserInfo, SeatUserInfo } from '../types/user'
 import type { CoHostEventInfoMap } from './events'
 import { useCoHostStore, type CoHostLiveParams } from './store'
 
@@ -11,10 +11,10 @@ export interface UseCoHostStateReturn extends EventApi<CoHostEventInfoMap> {
   coHostStatus: ComputedRef<CoHostStatus>
   /** every host of the current live's connection, its own host included, in join order */
   connected: ComputedRef<readonly SeatUserInfo[]>
-  /** the host whose request to me waits for an answer */
-  applicant: ComputedRef<SeatUserInfo | null>
-  /** hosts I asked who have not answered */
-  invitees: ComputedRef<readonly SeatUserInfo[]>
+  /** the host whose request to me waits for an answer; `expiresAt` (ours) is that request's deadline */
+  applicant: ComputedRef<PendingSeatUserInfo | null>
+  /** hosts I asked who have not answered; `expiresAt` (ours) is each request's deadline */
+  invitees: ComputedRef<readonly PendingSeatUserInfo[]>
   /** hosts of other lives I could invite (`getCoHostCandidates`) */
   candidates: ComputedRef<readonly SeatUserInfo[]>
   /** next candidates page; '' = no more */

@@ -1,9 +1,12 @@
 import { createLocalHub, EngineError, ErrorCode, type Hub, type MediaEngine } from '@atomicx-vue/engine'
+import { createFakeBackend } from '@atomicx-vue/engine/testing'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createApp, defineComponent, h } from 'vue'
 import { useCoGuestState } from '../coGuest'
+import { mediaBackendKey, useMediaBackend } from '../device/backend'
+import * as api from '../index'
 import { useLiveListState, liveListActions } from '../liveList'
 import { useLoginStore } from '../login/store'
 import { useLoginState } from '../login'
@@ -130,11 +133,27 @@ describe('createAtomicx', () => {
       }
     }
     const app = createApp({}).use(createPinia())
+    app.provide(mediaBackendKey, createFakeBackend())
     app.provide(atomicxClientKey, { ...client, on: counted(client.on), onView: counted(client.onView), onClose: counted(client.onClose), onMedia: counted(client.onMedia) })
     const unbind = bindStores(app)
     expect(active).toBeGreaterThan(10)
     unbind()
     expect(active).toBe(0)
+  })
+
+  it('provides the media backend device tests capture through: the local engine\'s, else the app\'s, else the browser\'s', () => {
+    const local = createFakeBackend()
+    expect(createApp({}).use(createAtomicx({ hub, media: { kind: 'local', backend: local } })).runWithContext(useMediaBackend)).toBe(local)
+    const own = createFakeBackend()
+    const withOwn = createApp({}).provide(mediaBackendKey, own).use(createAtomicx({ hub, media: () => createFakeMediaEngine() }))
+    expect(withOwn.runWithContext(useMediaBackend)).toBe(own)
+    const browser = createApp({}).use(createAtomicx({ hub })).runWithContext(useMediaBackend)
+    expect(browser).not.toBe(own)
+    expect(browser.supported).toEqual({ userMedia: expect.any(Boolean), displayMedia: expect.any(Boolean), sinkId: expect.any(Boolean) })
+  })
+
+  it('a store outside an app with the plugin has no media backend: a clear error', () => {
+    expect(() => createApp({}).runWithContext(useMediaBackend)).toThrow(/createAtomicx/)
   })
 
   it('the xxxActions objects act on the active Pinia', async () => {
@@ -195,5 +214,20 @@ describe('client', () => {
     expect(client.session.value?.userId).toBe('frank')
     await client.dispose()
     expect(client.session.value).toBeNull()
+  })
+})
+
+describe('engine exports apps use without depending on the engine', () => {
+  it('an app runs its own hub from createLocalHub and branches on EngineError / ErrorCode', async () => {
+    expect([api.EngineError, api.ErrorCode, api.createLocalHub]).toEqual([EngineError, ErrorCode, createLocalHub])
+    const ownHub: api.Hub = api.createLocalHub()
+    const app = createApp({ render: () => null }).use(api.createAtomicx({ hub: ownHub }))
+    app.mount(document.createElement('div'))
+    expect(app.runWithContext(useAtomicxClient).hub).toBe(ownHub)
+    const failure = await app.runWithContext(api.useCoGuestState).applyForSeat({ seatIndex: -1, timeout: 30 }).catch((e: unknown) => e)
+    expect(failure).toBeInstanceOf(api.EngineError)
+    expect((failure as InstanceType<typeof api.EngineError>).code).toBe(api.ErrorCode.NOT_LOGGED_IN)
+    app.unmount()
+    ownHub.dispose()
   })
 })

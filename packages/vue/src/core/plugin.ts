@@ -1,5 +1,6 @@
+import { createBrowserBackend } from '@atomicx-vue/engine'
 import { createPinia } from 'pinia'
-import type { App, Plugin } from 'vue'
+import { inject, type App, type Plugin } from 'vue'
 import { useBattleStore } from '../battle/store'
 import { useCallStore } from '../call/store'
 import { useCoGuestStore } from '../coGuest/store'
@@ -57,8 +58,11 @@ export function createAtomicx(options: AtomicxOptions = {}): Plugin {
       const report = reporterOf(app)
       const client = createAtomicxClient(options, report)
       app.provide(atomicxClientKey, client)
+      // device tests and previews capture through: the local engine's, else one the app provided before (tests),
+      // else the browser's. Chosen here, not in the device store, so that importing a composable does not bundle it.
       const backend = localBackendOf(options.media)
       if (backend) app.provide(mediaBackendKey, backend)
+      else if (!app.runWithContext(() => inject(mediaBackendKey, null))) app.provide(mediaBackendKey, createBrowserBackend())
       const unbind = bindStores(app)
       app.onUnmount(() => {
         unbind()

@@ -5,6 +5,7 @@ import { vi, type Mock } from 'vitest'
 import { createApp, defineComponent, h, render, type App, type Component } from 'vue'
 import { mediaBackendKey } from '../device/backend'
 import { useLoginState } from '../login/useLoginState'
+import { localBackendOf } from './media'
 import { createAtomicx } from './plugin'
 import type { AtomicxOptions } from './types'
 
@@ -46,8 +47,8 @@ export async function createTestUser(
 ): Promise<TestUser> {
   const backend = createFakeBackend()
   const app = createApp(defineComponent({ render: () => null }))
-  // the plugin provides a local engine's backend; with another engine, device tests still capture through it
-  if (options.media) app.provide(mediaBackendKey, backend)
+  // the plugin provides a local engine's backend; with another engine, device tests still capture through this one
+  if (options.media && !localBackendOf(options.media)) app.provide(mediaBackendKey, backend)
   app.use(createAtomicx({ hub, media: options.media ?? { kind: 'local', backend } }))
   app.mount(document.createElement('div'))
   const user: TestUser = {

@@ -1,5 +1,6 @@
 import { RoomRole } from '@atomicx-vue/engine'
 import type { DeviceStatus } from './device'
+import type { RequestDeadline } from './request'
 
 /** A user's role in a live (= `TUIRole` values): `Owner = 0`, `Administrator = 1`, `GeneralUser = 2`. */
 export { RoomRole as Role }
@@ -29,3 +30,9 @@ export interface SeatUserInfo extends LiveUserInfo {
   allowOpenCamera: boolean
   userSuspendStatus: SuspendStatus
 }
+
+/** A user with a pending co-guest request (`applicants`, `invitees`): the anchor's fields plus ours, `expiresAt`. */
+export type PendingUserInfo = LiveUserInfo & RequestDeadline
+
+/** A host with a pending co-host request (`applicant`, `invitees`): the anchor's fields plus ours, `expiresAt`. */
+export type PendingSeatUserInfo = SeatUserInfo & RequestDeadline
