@@ -2,10 +2,11 @@ import { bundleSize } from './bundleSize'
 import { hubRound } from './hubRound'
 import { pendingScale } from './pendingScale'
 import { propertyRuns } from './propertyRuns'
+import { storeScale } from './storeScale'
 import { printTable, type BenchSection } from './table'
 
 // Each bench lives in its own file and exports a BenchSection: add new ones (bundle size…) here.
-const sections: readonly BenchSection[] = [hubRound, pendingScale, propertyRuns, bundleSize]
+const sections: readonly BenchSection[] = [hubRound, pendingScale, storeScale, propertyRuns, bundleSize]
 
 // `pnpm bench hub pending` runs only those; no names runs everything
 const picked = process.argv.slice(2)

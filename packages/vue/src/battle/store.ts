@@ -6,7 +6,7 @@ import { useCoHostStore } from '../coHost/store'
 import { toCoHostUser } from '../coHost/transitions'
 import { useAtomicxClient } from '../core/context'
 import { emitAll } from '../core/events'
-import { withEntry, withoutKey } from '../core/maps'
+import { deleteEntry, setEntry } from '../core/maps'
 import { useLiveListStore } from '../liveList/store'
 import { BattleEvent, type BattleConfig, type TUIBattleCode } from '../types/battle'
 import type { BattleEventInfoMap, BattleRequestInfo } from './events'
@@ -49,7 +49,7 @@ export const useBattleStore = defineStore('battle', () => {
   const battleUsers = computed(() => state.value.users)
   const battleScore = computed(() => state.value.scores)
   /** requests waiting for this host's answer, by battleId */
-  const requests = shallowRef<ReadonlyMap<string, BattleRequestInfo>>(new Map())
+  const requests = shallowRef(new Map<string, BattleRequestInfo>())
   const battleRequests = computed(() => [...requests.value.values()])
   let liveId = ''
 
@@ -62,11 +62,11 @@ export const useBattleStore = defineStore('battle', () => {
     requests.value = new Map(view?.live?.battleRequests.map((request) => [request.battleId, toBattleRequest(request)]))
   }))
   onScopeDispose(client.on('battle.requestAdded', ({ request }) => {
-    if (request.invitee.userId === me()) requests.value = withEntry(requests.value, request.battleId, toBattleRequest(request))
+    if (request.invitee.userId === me()) setEntry(requests, request.battleId, toBattleRequest(request))
     emitAll(events, requestAddedEmissions(request, me()))
   }))
   onScopeDispose(client.on('battle.requestEnded', ({ request, outcome }) => {
-    if (request.invitee.userId === me()) requests.value = withoutKey(requests.value, request.battleId)
+    if (request.invitee.userId === me()) deleteEntry(requests, request.battleId)
     emitAll(events, requestEndedEmissions(request, outcome, me(), leavingLive() || exitingConnection()))
   }))
   onScopeDispose(client.on('battle.started', ({ battle }) => {

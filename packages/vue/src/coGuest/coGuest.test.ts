@@ -1,4 +1,4 @@
-import { createLocalHub, EngineError, ErrorCode, type ApplicationView, type Hub, type InvitationView, type RequestOutcome } from '@atomicx-vue/engine'
+import { connectInPage, createLocalHub, EngineError, ErrorCode, type ApplicationView, type Hub, type InvitationView, type RequestOutcome } from '@atomicx-vue/engine'
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest'
 import { defineComponent, effectScope, h } from 'vue'
 import { createTestUser, flush, type TestUser } from '../core/testing'
@@ -7,6 +7,7 @@ import { useLiveListState } from '../liveList'
 import { useLiveSeatState } from '../liveSeat'
 import { CoGuestEvent, CoHostEvent, GuestEvent, HostEvent, NoResponseReason, type LiveUserInfo } from '../types'
 import type { CoGuestEventInfoMap } from './events'
+import { useCoGuestStore } from './store'
 import { applicationEndedEmissions, invitationEndedEmissions, listsFrom } from './transitions'
 import { useCoGuestState } from './useCoGuestState'
 
@@ -368,6 +369,28 @@ describe('connected guests', () => {
     await host.use(useLiveListState).endLive()
     expect([state.applicants.value, state.invitees.value, state.connected.value, state.candidates.value]).toEqual([[], [], [], []])
     viewer.unmount()
+  })
+})
+
+describe('many applications', () => {
+  it('build `applicants` only when read: not for 100 unread events, once for a read after them', async () => {
+    const store = host.use(useCoGuestStore)
+    const map = store.applicantMap
+    const built = vi.spyOn(map, 'values') // `applicants` is the map's only reader
+    const sessions = await Promise.all(Array.from({ length: 100 }, (_, i) => connectInPage(hub, { userId: `a${i}` })))
+    for (const session of sessions) {
+      await session.request({ type: 'live.join', liveId: 'live1' })
+      await session.request({ type: 'coGuest.apply', seatIndex: -1, timeout: 0 })
+    }
+    await flush()
+    expect(hostLog).toHaveLength(100)
+    expect(store.applicantMap).toBe(map) // changed in place, never copied
+    expect(built).not.toHaveBeenCalled()
+    const { applicants } = host.use(useCoGuestState)
+    expect(ids(applicants.value)).toEqual(sessions.map((session) => session.userId))
+    expect(applicants.value).toHaveLength(100)
+    expect(built).toHaveBeenCalledTimes(1)
+    await Promise.all(sessions.map((session) => session.close()))
   })
 })
 

@@ -4,7 +4,7 @@ import { computed, onScopeDispose, shallowRef } from 'vue'
 import { toLiveUserInfo } from '../core/convert'
 import { useAtomicxClient } from '../core/context'
 import { emitAll } from '../core/events'
-import { withEntry, withoutKey } from '../core/maps'
+import { deleteEntry, setEntry } from '../core/maps'
 import { useLiveAudienceStore } from '../liveAudience/store'
 import { useLiveSeatStore } from '../liveSeat/store'
 import { GuestEvent, type ApplyForSeatParams, type CancelInvitationParams, type InvitationResponseParams, type InviteToSeatParams } from '../types/coGuest'
@@ -23,9 +23,9 @@ export const useCoGuestStore = defineStore('coGuest', () => {
   const liveAudience = useLiveAudienceStore()
   const events = createEmitter<CoGuestEventInfoMap>(client.reportError)
   /** pending applications by applicant */
-  const applicantMap = shallowRef<ReadonlyMap<string, PendingUserInfo>>(new Map())
+  const applicantMap = shallowRef(new Map<string, PendingUserInfo>())
   /** pending invitations: by invitee on a host's device, by inviter on the invitee's */
-  const inviteeMap = shallowRef<ReadonlyMap<string, PendingUserInfo>>(new Map())
+  const inviteeMap = shallowRef(new Map<string, PendingUserInfo>())
   /** the current live ('' outside one): tells its own seats from co-host partners' */
   const liveId = shallowRef('')
   const applicants = computed(() => [...applicantMap.value.values()])
@@ -48,19 +48,19 @@ export const useCoGuestStore = defineStore('coGuest', () => {
 
   onScopeDispose(client.onView((view) => rebuild(view?.live ?? null)))
   onScopeDispose(client.on('coGuest.applicationAdded', ({ application }) => {
-    applicantMap.value = withEntry(applicantMap.value, ...applicantEntry(application))
+    setEntry(applicantMap, ...applicantEntry(application))
     emitAll(events, applicationAddedEmissions(application, me()))
   }))
   onScopeDispose(client.on('coGuest.applicationEnded', ({ application, outcome, hostUser }) => {
-    applicantMap.value = withoutKey(applicantMap.value, applicantEntry(application)[0])
+    deleteEntry(applicantMap, applicantEntry(application)[0])
     emitAll(events, applicationEndedEmissions(application, outcome, hostUser, me()))
   }))
   onScopeDispose(client.on('coGuest.invitationAdded', ({ invitation }) => {
-    inviteeMap.value = withEntry(inviteeMap.value, ...inviteeEntry(invitation, me()))
+    setEntry(inviteeMap, ...inviteeEntry(invitation, me()))
     emitAll(events, invitationAddedEmissions(invitation, me()))
   }))
   onScopeDispose(client.on('coGuest.invitationEnded', ({ invitation, outcome }) => {
-    inviteeMap.value = withoutKey(inviteeMap.value, inviteeEntry(invitation, me())[0])
+    deleteEntry(inviteeMap, inviteeEntry(invitation, me())[0])
     emitAll(events, invitationEndedEmissions(invitation, outcome, me()))
   }))
   onScopeDispose(client.on('seat.kickedOff', ({ seatIndex, hostUser }) => {

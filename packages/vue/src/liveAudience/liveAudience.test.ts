@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTestUser, flush, type TestUser } from '../core/testing'
 import { useLiveListState } from '../liveList'
 import { LiveAudienceEvent, TUIRole } from '../types'
-import { changeEmissions, presenceEmission, toAudienceInfo, withMembers } from './transitions'
+import { useLiveAudienceStore } from './store'
+import { audienceEntries, changeEmissions, presenceEmission, toAudienceInfo } from './transitions'
 import { liveAudienceActions, useLiveAudienceState } from './useLiveAudienceState'
 
 async function expectCode(promise: Promise<unknown>, code: ErrorCode): Promise<void> {
@@ -99,6 +100,21 @@ it('disableSendMessage bans and unbans: messageBannedUserList and onAudienceMess
   expect(host.use(useLiveAudienceState).messageBannedUserList.value).toEqual([])
 })
 
+it('a member change keeps the join order; the list changes in place', async () => {
+  const viewer = await createTestUser(hub, 'viewer')
+  await viewer.use(useLiveListState).joinLive({ liveId: 'live1' })
+  await flush()
+  const store = host.use(useLiveAudienceStore)
+  const map = store.audience
+  await host.use(useLiveAudienceState).setAdministrator({ userId: 'guest' })
+  await flush()
+  expect(host.use(useLiveAudienceState).audienceList.value.map((member) => [member.userId, member.userRole])).toEqual([
+    ['guest', TUIRole.kAdministrator], ['viewer', TUIRole.kGeneralUser],
+  ])
+  expect(store.audience).toBe(map)
+  viewer.unmount()
+})
+
 it('liveAudienceActions: setAdministrator, revokeAdministrator, kickUserOutOfRoom on the active app', async () => {
   await host.use(() => liveAudienceActions.setAdministrator({ userId: 'guest' }))
   await flush()
@@ -148,10 +164,10 @@ it('fetches audiences larger than one page completely', async () => {
 describe('transitions', () => {
   const member = (userId: string, role: RoomRole, isMessageDisabled = false): MemberView => ({ ...user(userId), role, isMessageDisabled, joinedAt: 5 })
 
-  it('withMembers skips the owner and keeps the same key order when updating', () => {
-    const audience = withMembers(new Map(), [member('o', RoomRole.Owner), member('a', RoomRole.GeneralUser), member('b', RoomRole.Administrator)])
-    expect([...audience.keys()]).toEqual(['a', 'b'])
-    expect([...withMembers(audience, [member('a', RoomRole.GeneralUser, true)]).keys()]).toEqual(['a', 'b'])
+  it('audienceEntries keys members by userId in order and skips the owner', () => {
+    const members = [member('o', RoomRole.Owner), member('a', RoomRole.GeneralUser), member('b', RoomRole.Administrator)]
+    expect(audienceEntries(members)).toEqual([['a', toAudienceInfo(members[1]!)], ['b', toAudienceInfo(members[2]!)]])
+    expect(audienceEntries([member('o', RoomRole.Owner)])).toEqual([])
   })
 
   it.each([

@@ -4,11 +4,11 @@ import { computed, onScopeDispose, shallowRef } from 'vue'
 import { toLiveUserInfo } from '../core/convert'
 import { useAtomicxClient } from '../core/context'
 import { emitAll } from '../core/events'
+import { deleteEntry, setEntries } from '../core/maps'
 import type { AudienceInfo, DisableSendMessageParams } from '../types/audience'
 import type { UserIdParams } from '../types/seat'
 import type { LiveAudienceEventInfoMap } from './events'
-import { withoutKey } from '../core/maps'
-import { changeEmissions, presenceEmission, withMembers } from './transitions'
+import { audienceEntries, changeEmissions, presenceEmission } from './transitions'
 
 const PAGE_SIZE = 100
 
@@ -17,7 +17,7 @@ export const useLiveAudienceStore = defineStore('liveAudience', () => {
   const client = useAtomicxClient()
   const events = createEmitter<LiveAudienceEventInfoMap>(client.reportError)
   /** userId → member, in join order */
-  const audience = shallowRef<ReadonlyMap<string, AudienceInfo>>(new Map())
+  const audience = shallowRef(new Map<string, AudienceInfo>())
   const audienceList = computed(() => [...audience.value.values()])
   const audienceCount = computed(() => audience.value.size)
   const messageBannedUserList = computed(() => audienceList.value.filter((member) => member.isMessageDisabled).map(toLiveUserInfo))
@@ -32,18 +32,18 @@ export const useLiveAudienceStore = defineStore('liveAudience', () => {
   }))
   onScopeDispose(client.on('member.joined', ({ liveId: at, member }) => {
     if (at !== liveId) return
-    audience.value = withMembers(audience.value, [member])
+    setEntries(audience, audienceEntries([member]))
     if (!isMe(member.userId)) emitAll(events, [presenceEmission(member, true)])
   }))
   onScopeDispose(client.on('member.left', ({ liveId: at, member }) => {
     if (at !== liveId) return
-    audience.value = withoutKey(audience.value, member.userId)
+    deleteEntry(audience, member.userId)
     if (!isMe(member.userId)) emitAll(events, [presenceEmission(member, false)])
   }))
   onScopeDispose(client.on('member.changed', ({ liveId: at, member }) => {
     if (at !== liveId) return
     const before = audience.value.get(member.userId)
-    audience.value = withMembers(audience.value, [member])
+    setEntries(audience, audienceEntries([member]))
     emitAll(events, changeEmissions(before, member))
   }))
 
@@ -57,7 +57,8 @@ export const useLiveAudienceStore = defineStore('liveAudience', () => {
     do {
       const page = await client.query({ type: 'member.list', cursor, count: PAGE_SIZE })
       if (liveId !== forLive) break
-      audience.value = withMembers(cursor === '' ? new Map() : audience.value, page.list)
+      if (cursor === '') audience.value = new Map(audienceEntries(page.list))
+      else setEntries(audience, audienceEntries(page.list))
       cursor = page.cursor
     } while (cursor)
     return audienceList.value

@@ -5,7 +5,6 @@ import { LiveAudienceEvent, type AudienceInfo } from '../types/audience'
 import type { TUIRole } from '../types/user'
 import type { LiveAudienceEventInfoMap } from './events'
 
-type AudienceMap = ReadonlyMap<string, AudienceInfo>
 type AudienceEmission = Emission<LiveAudienceEventInfoMap>
 
 /** A member as an audience entry. */
@@ -19,11 +18,9 @@ export function toAudienceInfo(member: MemberView): AudienceInfo {
   }
 }
 
-/** The audience with `members` added or updated; the owner is never part of it. */
-export function withMembers(audience: AudienceMap, members: readonly MemberView[]): AudienceMap {
-  const next = new Map(audience)
-  for (const member of members) if (member.role !== RoomRole.Owner) next.set(member.userId, toAudienceInfo(member))
-  return next
+/** `members` as audience entries by userId; the owner is never part of the audience. */
+export function audienceEntries(members: readonly MemberView[]): Array<[string, AudienceInfo]> {
+  return members.filter((member) => member.role !== RoomRole.Owner).map((member) => [member.userId, toAudienceInfo(member)])
 }
 
 /** The event telling others that `member` joined (`joined`) or left. */
