@@ -2,7 +2,7 @@
 // itself says about them. The flow tests run once per engine (ENGINES in ./engines.ts) and assert the
 // same things on both.
 import type { Hub, Media, MediaRole } from '@atomicx-vue/engine'
-import { useAtomicxClient, type EventApi } from '@atomicx-vue/vue'
+import { useAtomicxClient, type EventApi, type MediaChannel } from '@atomicx-vue/vue'
 import { vi } from 'vitest'
 import { render } from 'vue'
 import { flush, type TestUser } from '../../../packages/vue/src/core/testing'
@@ -23,7 +23,7 @@ export interface Stage {
   readonly hub: Hub
   /** `users[i]` is `userIds[i]` of `makeStage(userIds)`, logged in as `{ userId, userName: 'Name of <id>' }` */
   readonly users: readonly TestUser[]
-  /** What `userId`'s app heard its media engine say about the others, in order (`'bob camera on'`…). */
+  /** What `userId`'s app heard its media engines (live and call) say about the others, in order (`'bob camera on'`…). */
   heard(userId: string): string[]
   /** Where `userId` is in the media backend, undefined when in no media room. */
   presence(userId: string): MediaPresence | undefined
@@ -59,13 +59,15 @@ export async function settleWith(deliver: () => Promise<void>): Promise<void> {
   }
 }
 
-/** Records what `user`'s media engine says about the others from now on (whichever engine instance is current). */
-export function listen(user: TestUser): string[] {
+/** Records what `user`'s media engines (of `channels`) say about the others from now on (whichever engine instances are current). */
+export function listen(user: TestUser, channels: readonly MediaChannel[] = ['live', 'call']): string[] {
   const log: string[] = []
   const client = user.use(useAtomicxClient)
-  client.onMedia('userJoined', ({ userId }) => log.push(`${userId} joined`))
-  client.onMedia('userLeft', ({ userId, reason }) => log.push(`${userId} left (${reason})`))
-  client.onMedia('remoteMedia', ({ userId, media, available }) => log.push(`${userId} ${media} ${available ? 'on' : 'off'}`))
+  for (const channel of channels) {
+    client.onMedia('userJoined', ({ userId }) => log.push(`${userId} joined`), channel)
+    client.onMedia('userLeft', ({ userId, reason }) => log.push(`${userId} left (${reason})`), channel)
+    client.onMedia('remoteMedia', ({ userId, media, available }) => log.push(`${userId} ${media} ${available ? 'on' : 'off'}`), channel)
+  }
   return log
 }
 

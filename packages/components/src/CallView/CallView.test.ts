@@ -208,6 +208,91 @@ describe('group calls', () => {
   })
 })
 
+describe('focus, display mode, minimize', () => {
+  const tileClasses = (view: VueWrapper, userId: string) => view.find(`[data-testid="participant-${userId}"]`).classes()
+
+  it('1-to-1: the focused user is the large tile (the other side once connected); pressing the small tile swaps them', async () => {
+    const [aliceView] = await connected()
+    expect(tileClasses(aliceView, 'alice')).toContain('tile--small')
+    expect(tileClasses(aliceView, 'bob')).not.toContain('tile--small')
+    expect(aliceView.find('[data-testid="focus-bob"]').exists()).toBe(false) // the large one has nothing to swap with
+    const focusAlice = aliceView.find('[data-testid="focus-alice"]')
+    expect(focusAlice.attributes('aria-label')).toBe('Focus on Name of alice')
+    await focusAlice.trigger('click')
+    await flush()
+    expect(alice.use(useCallState).focusUserId.value).toBe('alice')
+    expect(tileClasses(aliceView, 'alice')).not.toContain('tile--small')
+    expect(tileClasses(aliceView, 'bob')).toContain('tile--small')
+    expect(backend.playing(video(aliceView, 'bob'))?.getVideoTracks()).toHaveLength(1) // the same elements, only restyled
+  })
+
+  it('group: pressing a tile focuses it, pressing it again unfocuses it', async () => {
+    const [aliceView] = await connected(['carol'])
+    const focusBob = () => aliceView.find('[data-testid="focus-bob"]')
+    expect(focusBob().attributes('aria-pressed')).toBe('false')
+    await focusBob().trigger('click')
+    await flush()
+    expect(alice.use(useCallState).focusUserId.value).toBe('bob')
+    expect(focusBob().attributes('aria-pressed')).toBe('true')
+    expect(aliceView.findAll('.tile--focused').map((tile) => tile.attributes('data-testid'))).toEqual(['participant-bob'])
+    await focusBob().trigger('click')
+    await flush()
+    expect(alice.use(useCallState).focusUserId.value).toBe('')
+    expect(aliceView.findAll('.tile--focused')).toEqual([])
+  })
+
+  it('videos fill their tiles as videoDisplayMode says', async () => {
+    const [aliceView] = await connected()
+    const fits = () => ['alice', 'bob'].map((userId) => video(aliceView, userId).style.objectFit)
+    expect(fits()).toEqual(['cover', 'cover'])
+    await alice.use(useCallState).setVideoDisplayMode({ mode: 'contain' })
+    await nextTick()
+    expect(fits()).toEqual(['contain', 'contain'])
+  })
+
+  it('no Minimize unless the float window is enabled', async () => {
+    const [aliceView] = await connected()
+    expect(button(aliceView, 'minimize').exists()).toBe(false)
+    await alice.use(useCallState).enableFloatWindow({ enable: true })
+    await nextTick()
+    expect(button(aliceView, 'minimize').attributes('aria-label')).toBe('Minimize the call')
+  })
+
+  it('Minimize hides the view, still mounted with its videos playing, behind a float with the timer; pressing the float restores it', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] })
+    await alice.use(useCallState).enableFloatWindow({ enable: true })
+    const [aliceView] = await connected()
+    const remote = video(aliceView, 'bob')
+    await press(aliceView, 'minimize')
+    expect(alice.use(useCallState).isMinimized.value).toBe(true)
+    expect(aliceView.find('[data-testid="call-view"]').isVisible()).toBe(false)
+    expect(video(aliceView, 'bob')).toBe(remote)
+    expect(backend.playing(remote)?.getVideoTracks()).toHaveLength(1)
+    vi.advanceTimersByTime(5_000)
+    await nextTick()
+    const float = button(aliceView, 'float')
+    expect(float.attributes('aria-label')).toBe('Back to the call')
+    expect(float.text()).toContain('00:00:05')
+
+    await press(aliceView, 'float')
+    expect(alice.use(useCallState).isMinimized.value).toBe(false)
+    expect(aliceView.find('[data-testid="call-view"]').isVisible()).toBe(true)
+    expect(button(aliceView, 'float').exists()).toBe(false)
+  })
+
+  it('minimized while calling, the float says it is waiting; the end of the call removes it', async () => {
+    const aliceView = await alice.show(CallView)
+    await call(['bob'])
+    await alice.use(useCallState).toggleMinimize()
+    await nextTick()
+    expect(button(aliceView, 'float').text()).toContain('Waiting…')
+    await alice.use(useCallState).hangup()
+    await flush()
+    expect(aliceView.html()).toBe('<!--v-if-->')
+    expect(alice.use(useCallState).isMinimized.value).toBe(false)
+  })
+})
+
 describe('language and cleanup', () => {
   it('switches to Simplified Chinese', async () => {
     const [, bobView] = [await alice.show(CallView), await bob.show(CallView)]

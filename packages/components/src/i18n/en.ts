@@ -169,6 +169,10 @@ export const en = {
   callUserLeft: '{name} left the call',
   callActionFailed: 'Call action failed',
   callNetworkPoor: 'Your network is poor',
+  callFocus: 'Focus on {name}',
+  callMinimize: 'Minimize the call',
+  callRestore: 'Back to the call',
+  callFloatWaiting: 'Waiting…',
 }
 
 /** A text's key. */

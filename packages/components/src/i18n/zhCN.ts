@@ -163,4 +163,8 @@ export const zhCN: Messages = {
   callUserLeft: '{name} 已退出通话',
   callActionFailed: '通话操作失败',
   callNetworkPoor: '当前网络不佳',
+  callFocus: '聚焦 {name}',
+  callMinimize: '最小化通话',
+  callRestore: '返回通话',
+  callFloatWaiting: '等待接听…',
 }

@@ -1,70 +1,20 @@
-import { CallEndReason, CallParticipantStatus, CallRole, createLocalHub, ErrorCode, type Hub } from '@atomicx-vue/engine'
+import { CallEndReason, CallParticipantStatus, CallRole, ErrorCode } from '@atomicx-vue/engine'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope } from 'vue'
 import { useAtomicxClient } from '../core/context'
 import { localNetworkOf } from '../core/media'
-import { createFakeMediaEngine, createTestUser, flush, type FakeMediaEngine, type TestUser } from '../core/testing'
+import { createTestUser, flush } from '../core/testing'
 import { useLoginState } from '../login/useLoginState'
 import { CallMediaType, NetworkQuality } from '../types/device'
-import { CALL_EVENT_ALIASES, CallEvent } from './events'
+import { CallEvent } from './events'
+import { callTestbed, connected, fakeTimers, payloads, type CallUser } from './testing'
 import { applyCallEvent, formatCallDuration, IDLE_CALL, toHubMediaType } from './transitions'
 import { CallStatus } from './types'
 import { useCallState, type UseCallStateReturn } from './useCallState'
 
 const { VIDEO, AUDIO } = CallMediaType
-const EMITTED = Object.values(CallEvent).filter((event) => !(event in CALL_EVENT_ALIASES))
-
-interface CallUser extends TestUser {
-  readonly call: UseCallStateReturn
-  readonly engine: FakeMediaEngine
-  /** every event this user's store emitted, in order */
-  readonly log: Array<[CallEvent, unknown]>
-  /** the log's event names (then clears it) */
-  take(): string[]
-}
-
-let hub: Hub
-let users: TestUser[]
-
-beforeEach(() => {
-  hub = createLocalHub()
-  users = []
-})
-
-afterEach(() => {
-  for (const u of users) u.unmount()
-  hub.dispose()
-  vi.useRealTimers()
-})
-
-async function user(userId: string): Promise<CallUser> {
-  const engine = createFakeMediaEngine()
-  const test = await createTestUser(hub, userId, { media: () => engine })
-  const call = test.use(useCallState)
-  const log: Array<[CallEvent, unknown]> = []
-  for (const event of EMITTED) call.subscribeEvent(event, (info) => log.push([event, info]))
-  const u: CallUser = {
-    ...test, call, engine, log,
-    take: () => log.splice(0).map(([event]) => event),
-  }
-  users.push(u)
-  return u
-}
-
-/** One logged-in user per id, in order. */
-const people = <const T extends readonly string[]>(...ids: T) => Promise.all(ids.map(user)) as Promise<{ -readonly [K in keyof T]: CallUser }>
-const payloads = (u: CallUser, event: CallEvent) => u.log.filter(([e]) => e === event).map(([, info]) => info)
-const fakeTimers = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] })
-
-/** alice video-calls bob and bob accepts; logs emptied. */
-async function connected(alice: CallUser, bob: CallUser): Promise<void> {
-  await alice.call.calls({ userIdList: [bob.userId], mediaType: VIDEO })
-  await flush()
-  await bob.call.accept()
-  await flush()
-  alice.take()
-  bob.take()
-}
+const bed = callTestbed()
+const { people } = bed
 
 describe('1-to-1 calls', () => {
   it('call, ring, accept: both connected, media room entered with mic and camera, then hangup ends both', async () => {
@@ -117,7 +67,8 @@ describe('1-to-1 calls', () => {
       expect(u.call.activeCall.value).toMatchObject({ callId: 'call_1', endReason: CallEndReason.Hangup, endedBy: 'alice' })
       expect(u.call.remoteParticipants.value).toEqual([])
       expect(u.call.isMicrophoneOpened.value || u.call.isCameraOpened.value || u.call.selfInfo.value.isEntered).toBe(false)
-      expect(u.engine.leave).toHaveBeenCalledTimes(1)
+      expect(u.engines).toHaveLength(1)
+      expect(u.engine.dispose).toHaveBeenCalledTimes(1) // the call's engine goes with the call (leaving its room)
     }
     expect(bob.call.callerInfo.value?.userId).toBe('alice') // kept for the end screen
   })
@@ -155,7 +106,7 @@ describe('1-to-1 calls', () => {
       [CallEvent.onCallCancelled, { userId: 'bob' }],
     ])
     expect([alice.call.callStatus.value, bob.call.callStatus.value]).toEqual([CallStatus.Idle, CallStatus.Idle])
-    expect(alice.engine.join).not.toHaveBeenCalled()
+    expect(alice.engines).toEqual([]) // no media engine for a call that never connected
   })
 
   it('no answer within the timeout: the caller hears no response, both are not connected', async () => {
@@ -291,7 +242,7 @@ describe('1-to-1 calls', () => {
 
   it('a failure to open media on connect is reported, the call stays', async () => {
     const [alice, bob] = await people('alice', 'bob')
-    bob.engine.startMicrophone.mockRejectedValueOnce(Object.assign(new Error('Permission denied'), { code: 'PERMISSION_DENIED' }))
+    bob.nextEngine((engine) => engine.startMicrophone.mockRejectedValueOnce(Object.assign(new Error('Permission denied'), { code: 'PERMISSION_DENIED' })))
     await alice.call.calls({ userIdList: ['bob'], mediaType: AUDIO })
     await flush()
     await bob.call.accept()
@@ -306,12 +257,12 @@ describe('1-to-1 calls', () => {
 
 describe('with the local media engine', () => {
   it('both enter the call\'s media room: each sees the other in, with audio and video; hangup stops every track', async () => {
-    const tests = [await createTestUser(hub, 'alice'), await createTestUser(hub, 'bob')] // the default media: local engine, fake capture
-    users.push(...tests)
+    const tests = [await createTestUser(bed.hub, 'alice'), await createTestUser(bed.hub, 'bob')] // the default media: local engine, fake capture
+    bed.track(...tests)
     const [alice, bob] = tests.map((test) => test.use(useCallState)) as [UseCallStateReturn, UseCallStateReturn]
     const settle = async () => {
       await flush()
-      await localNetworkOf(hub).flush()
+      await localNetworkOf(bed.hub).flush()
       await flush()
     }
     await alice.calls({ userIdList: ['bob'], mediaType: VIDEO })
@@ -375,7 +326,7 @@ describe('group calls', () => {
     await carol.call.hangup()
     await flush()
     expect(bob.take()).toEqual([CallEvent.onUserLeft, CallEvent.onCallEnded])
-    expect(hub.state.calls.size).toBe(0)
+    expect(bed.hub.state.calls.size).toBe(0)
   })
 
   it('invite mid-call and join by id', async () => {
@@ -421,7 +372,7 @@ describe('session end', () => {
     await connected(alice, bob)
     const kicked = vi.fn()
     bob.call.subscribeEvent(CallEvent.onKickedOffLine, kicked)
-    const elsewhere = await createTestUser(hub, 'bob')
+    const elsewhere = await createTestUser(bed.hub, 'bob')
     await flush()
     expect(bob.log).toEqual([
       [CallEvent.onCallEnded, expect.objectContaining({ reason: CallEndReason.EndByServer, userId: 'bob' })],
@@ -459,7 +410,7 @@ describe('session end', () => {
     await flush()
     expect(requests[0]).toHaveBeenCalledWith({ type: 'call.hangup' })
     expect(requests[1]).toHaveBeenCalledWith({ type: 'call.reject' })
-    expect(hub.state.calls.size).toBe(0)
+    expect(bed.hub.state.calls.size).toBe(0)
     expect(remove.mock.calls.filter(([type]) => type === 'pagehide')).toHaveLength(2)
     add.mockRestore()
     remove.mockRestore()
@@ -468,8 +419,8 @@ describe('session end', () => {
 
 describe('views', () => {
   it('openLocalCamera({ view }) moves the camera opened on connect into the view, then into another one', async () => {
-    const [alice, bob] = [await createTestUser(hub, 'alice'), await createTestUser(hub, 'bob')]
-    users.push(alice, bob)
+    const [alice, bob] = [await createTestUser(bed.hub, 'alice'), await createTestUser(bed.hub, 'bob')]
+    bed.track(alice, bob)
     await alice.use(useCallState).calls({ userIdList: ['bob'], mediaType: VIDEO })
     await flush()
     await bob.use(useCallState).accept()
@@ -555,7 +506,7 @@ describe('bad input and re-entry', () => {
     expect(alice.call.callStatus.value).toBe(CallStatus.Idle)
     expect(alice.call.activeCall.value).toBeNull()
     expect(alice.log).toEqual([])
-    expect(hub.state.calls.size).toBe(0)
+    expect(bed.hub.state.calls.size).toBe(0)
     await expect(alice.call.calls({ userIdList: ['bob'], mediaType: AUDIO })).resolves.toBeUndefined() // the guard was released
   })
 
@@ -579,7 +530,7 @@ describe('bad input and re-entry', () => {
     await first
     await flush()
     expect(bob.call.callStatus.value).toBe(CallStatus.Ringing)
-    expect(hub.state.userCalls.has('carol')).toBe(false)
+    expect(bed.hub.state.userCalls.has('carol')).toBe(false)
     await expect(alice.call.hangup()).resolves.toBeUndefined()
   })
 

@@ -1,28 +1,45 @@
 import {
-  CallEndReason, CallParticipantStatus, CallRole, createEmitter, EngineError, ErrorCode, type CallModelEvent,
+  CallEndReason, CallParticipantStatus, CallRole, createEmitter, EngineError, ErrorCode, type CallModelEvent, type CameraOptions,
 } from '@atomicx-vue/engine'
 import { defineStore } from 'pinia'
 import { computed, onScopeDispose, ref, shallowRef } from 'vue'
 import { useAtomicxClient } from '../core/context'
 import { emitAll } from '../core/events'
 import { resolveView, resolveViewSoon } from '../core/view'
+import { useLoginStore } from '../login/store'
 import { CallMediaType, type NetworkQuality } from '../types/device'
 import type { ViewTarget } from '../types/seat'
 import { CallEvent, canonicalCallEvent, type CallEmittedInfoMap, type CallEventInfoMap } from './events'
 import {
-  applyCallEvent, endCallLocally, IDLE_CALL, isCallOngoing, settled, toHubMediaType, withMediaFlags, type CallSnapshot, type CallStep,
+  applyCallEvent, defaultFocus, endCallLocally, IDLE_CALL, isCallOngoing, settled, toCameraQuality, toHubMediaType, toStatusChange, withMediaFlags,
+  type CallSnapshot, type CallStep,
 } from './transitions'
-import { CallStatus, type CallError, type CallParticipant, type CallsParams, type InviteUserParams } from './types'
+import {
+  CALL_VIDEO_DISPLAY_MODES, CALL_VIDEO_RESOLUTIONS, CallStatus, type CallError, type CallParticipant, type CallsParams, type CallVideoDisplayMode,
+  type CallVideoResolution, type InviteUserParams, type StatusChangeInfo,
+} from './types'
 
 const HUB_CALL_EVENTS = [
   'call.created', 'call.received', 'call.changed', 'call.usersInvited', 'call.connected', 'call.userJoined', 'call.userLeft',
   'call.userDeclined', 'call.mediaTypeChanged', 'call.ended', 'call.notConnected',
 ] as const satisfies readonly CallModelEvent['type'][]
 
-/** This user's call: hub signalling, its media room and the local devices (internal; use `useCallState`). */
+const invalid = (message: string) => new EngineError(ErrorCode.INVALID_ARGUMENT, message)
+const isOneOf = <T>(list: readonly T[], value: unknown): value is T => list.includes(value as T)
+function requireFlag(value: unknown, name: string): boolean {
+  if (typeof value !== 'boolean') throw invalid(`${name} must be true or false`)
+  return value
+}
+
+/**
+ * This user's call: hub signalling, the call's own media engine (`client.media('call')`, apart from the
+ * live one, disposed when the call ends) and its devices (internal; use `useCallState`).
+ */
 export const useCallStore = defineStore('call', () => {
   const client = useAtomicxClient()
+  const login = useLoginStore()
   const events = createEmitter<CallEmittedInfoMap>(client.reportError)
+  const statusChanges = createEmitter<{ change: StatusChangeInfo }>(client.reportError)
   const selfId = ref(client.profile.value?.userId ?? '')
   const snapshot = shallowRef<CallSnapshot>(IDLE_CALL)
   const speakerVolumes = shallowRef<Readonly<Record<string, number>>>({})
@@ -34,16 +51,29 @@ export const useCallStore = defineStore('call', () => {
   /** in the call's media room */
   const isEntered = ref(false)
   const lastError = shallowRef<CallError | null>(null)
+  // UI state: reset when a call ends
+  const isFrontCamera = ref(true)
+  const focusUserId = ref('')
+  const isMinimized = ref(false)
+  // settings: kept across calls
+  const videoResolution = ref<CallVideoResolution>('720p')
+  const videoDisplayMode = ref<CallVideoDisplayMode>('cover')
+  const isFloatWindowEnabled = ref(false)
+  const isMuteMode = ref(false)
 
   // ── media: one serial queue, so a hangup never overtakes the join it undoes ──
   /** what the media engine really has, touched only inside queued tasks */
-  const engine = { joined: false, microphone: false, camera: false }
+  const has = { joined: false, microphone: false, camera: false }
   let queue: Promise<unknown> = Promise.resolve()
   /** bumped when a call ends: what was queued for that call is skipped, and no late result flips the next call's flags */
   let generation = 0
   /** a call-control action is in flight (TUICallEngine's -1204 guard); cleared when the call ends */
   let pending = false
   let cameraView: HTMLElement | null = null
+  /** devices opened or closed before the media room (calling, ringing): applied on entering it */
+  let wished: { camera?: boolean; microphone?: boolean } = {}
+  const callMedia = () => client.media('call')
+  const cameraOptions = () => ({ view: cameraView, quality: toCameraQuality(videoResolution.value), mirror: isFrontCamera.value })
 
   /** Runs `task` after the queued ones, unless the call it was queued for has ended by then. */
   function serial(task: () => Promise<void>): Promise<void> {
@@ -60,32 +90,39 @@ export const useCallStore = defineStore('call', () => {
     events.emit(CallEvent.onError, info)
   }
 
-  /** Enters the call's media room, then opens the microphone (and the camera for a video call unless `joined` it). */
+  /**
+   * Enters the call's media room, then opens the microphone and, for a video call unless `joined` it, the
+   * camera — or what was asked for before (`wished`).
+   */
   function enterMedia(joined: boolean): void {
     const { roomId, mediaType } = snapshot.value.activeCall!
-    const withCamera = !joined && mediaType === CallMediaType.VIDEO
+    const withMicrophone = wished.microphone ?? true
+    const withCamera = wished.camera ?? (!joined && mediaType === CallMediaType.VIDEO)
     serial(async () => {
-      const media = await client.media()
-      await media.join({ roomId: String(roomId), userId: selfId.value, role: 'anchor', scene: 'rtc' })
-      engine.joined = isEntered.value = true
-      if (isSpeakerMuted.value) await media.setRemoteAudioMuted('*', true)
-      if (!engine.microphone) await media.startMicrophone()
-      engine.microphone = isMicrophoneOpened.value = true
-      if (!withCamera || engine.camera) return
-      await media.startCamera({ view: cameraView })
-      engine.camera = isCameraOpened.value = true
+      const engine = await callMedia()
+      await engine.join({ roomId: String(roomId), userId: selfId.value, role: 'anchor', scene: 'rtc' })
+      has.joined = isEntered.value = true
+      if (isSpeakerMuted.value) await engine.setRemoteAudioMuted('*', true)
+      if (withMicrophone) {
+        await engine.startMicrophone()
+        has.microphone = isMicrophoneOpened.value = true
+      }
+      if (!withCamera) return
+      await engine.startCamera(cameraOptions())
+      has.camera = isCameraOpened.value = true
     }).catch(report)
   }
 
   function resetDevices(): void {
-    engine.joined = engine.microphone = engine.camera = false
+    has.joined = has.microphone = has.camera = false
     isEntered.value = isMicrophoneOpened.value = isCameraOpened.value = false
   }
 
   /**
-   * The call is over here: back to idle, media room left, devices closed. The media part is queued
-   * behind whatever the ended call still had queued, and resets the flags again after it: every
-   * task queued later belongs to the next call.
+   * The call is over here: back to idle, the call's media engine disposed (its room left, its devices
+   * closed; the live one is not touched). The media part is queued behind whatever the ended call still
+   * had queued, and resets the flags again after it: every task queued later belongs to the next call.
+   * Settings (resolution, display mode, float window, mute mode) stay.
    */
   function release(): void {
     generation++
@@ -93,20 +130,16 @@ export const useCallStore = defineStore('call', () => {
     watchPageHide(false)
     pending = false
     cameraView = null
-    isSpeakerMuted.value = false
+    wished = {}
+    isSpeakerMuted.value = isMinimized.value = false
+    isFrontCamera.value = true
+    focusUserId.value = ''
     speakerVolumes.value = {}
     networkQualities.value = {}
     isEntered.value = isMicrophoneOpened.value = isCameraOpened.value = false
     if (!client.session.value) return resetDevices() // logged out: the client disposed the engine
     serial(async () => {
-      if (client.session.value && (engine.joined || engine.microphone || engine.camera)) {
-        const media = await client.media()
-        if (engine.joined) await media.leave() // also stops local media
-        else {
-          if (engine.camera) await media.stopCamera()
-          if (engine.microphone) await media.stopMicrophone()
-        }
-      }
+      await client.releaseMedia('call')
       resetDevices()
     }).catch(report)
   }
@@ -144,12 +177,16 @@ export const useCallStore = defineStore('call', () => {
     if (!isCallOngoing(before.status) && isCallOngoing(next.status)) watchPageHide(true)
     if (before.status !== CallStatus.Connected && next.status === CallStatus.Connected) {
       startTimer()
+      focusUserId.value = defaultFocus(next, selfId.value)
       enterMedia(before.status === CallStatus.Idle) // idle → connected: entered by `join()`
     }
     if (isCallOngoing(before.status) && !isCallOngoing(next.status)) release()
     else if (before.activeCall?.mediaType === CallMediaType.VIDEO && next.activeCall?.mediaType === CallMediaType.AUDIO) {
       closeLocalCamera().catch(report) // switched to audio: the camera goes, the call stays
     }
+    if (focusUserId.value && !next.participants.some((p) => p.userId === focusUserId.value)) focusUserId.value = '' // the focused user left
+    const [oldStatus, newStatus] = [toStatusChange(before), toStatusChange(next)]
+    if (oldStatus !== newStatus) statusChanges.emit('change', { oldStatus, newStatus })
     emitAll(events, step.emissions)
     if (next.status === CallStatus.Ended) snapshot.value = settled(next)
   }
@@ -168,23 +205,24 @@ export const useCallStore = defineStore('call', () => {
     if (reason === 'refused') events.emit(CallEvent.onUserSigExpired, {})
   }))
 
-  // media events matter only while connected: the engine may serve a live room at other times
+  // media events matter only while connected: late ones of an ended call's engine are not the next call's
   const whileConnected = <T>(fn: (info: T) => void) => (info: T) => {
     if (snapshot.value.status === CallStatus.Connected) fn(info)
   }
+  const onCallMedia: typeof client.onMedia = (event, fn) => client.onMedia(event, fn, 'call')
   const flag = (userId: string, patch: Parameters<typeof withMediaFlags>[2]) => {
     snapshot.value = { ...snapshot.value, participants: withMediaFlags(snapshot.value.participants, userId, patch) }
   }
-  onScopeDispose(client.onMedia('userJoined', whileConnected(({ userId }) => flag(userId, { isEntered: true }))))
-  onScopeDispose(client.onMedia('userLeft', whileConnected(({ userId }) => flag(userId, { isEntered: false, isAudioAvailable: false, isVideoAvailable: false }))))
-  onScopeDispose(client.onMedia('remoteMedia', whileConnected(({ userId, media, available }) => {
+  onScopeDispose(onCallMedia('userJoined', whileConnected(({ userId }) => flag(userId, { isEntered: true }))))
+  onScopeDispose(onCallMedia('userLeft', whileConnected(({ userId }) => flag(userId, { isEntered: false, isAudioAvailable: false, isVideoAvailable: false }))))
+  onScopeDispose(onCallMedia('remoteMedia', whileConnected(({ userId, media, available }) => {
     if (media === 'audio') flag(userId, { isAudioAvailable: available })
     if (media === 'camera') flag(userId, { isVideoAvailable: available })
   })))
-  onScopeDispose(client.onMedia('volumes', whileConnected(({ levels }) => {
+  onScopeDispose(onCallMedia('volumes', whileConnected(({ levels }) => {
     speakerVolumes.value = Object.fromEntries(levels.map(({ userId, volume }) => [userId, volume]))
   })))
-  onScopeDispose(client.onMedia('network', whileConnected(({ up, down }) => {
+  onScopeDispose(onCallMedia('network', whileConnected(({ up, down }) => {
     networkQualities.value = { ...networkQualities.value, [selfId.value]: Math.max(up, down) as NetworkQuality }
   })))
   onScopeDispose(() => {
@@ -250,45 +288,111 @@ export const useCallStore = defineStore('call', () => {
     return control(() => client.request({ type: 'call.switchMediaType', mediaType: toHubMediaType(mediaType) }))
   }
 
+  /** Calling or ringing: no media room yet, so device actions are remembered for entering it. */
+  const beforeMedia = () => snapshot.value.status === CallStatus.Calling || snapshot.value.status === CallStatus.Ringing
+
+  /** Opens or closes a device of the call: now when connected, else on entering the media room. */
+  async function setDevice(device: 'camera' | 'microphone', on: boolean): Promise<void> {
+    if (beforeMedia()) {
+      wished = { ...wished, [device]: on }
+      return
+    }
+    await serial(async () => {
+      const engine = await callMedia()
+      if (device === 'camera') await (on ? engine.startCamera(cameraOptions()) : engine.stopCamera())
+      else await (on ? engine.startMicrophone() : engine.stopMicrophone())
+      has[device] = on
+      ;(device === 'camera' ? isCameraOpened : isMicrophoneOpened).value = on
+    })
+  }
+
   /**
    * Opens the local camera, or moves its preview into `view` when it is open already (e.g. opened on
-   * connect); `view: null` keeps it open without a preview. Published once connected.
+   * connect); `view: null` keeps it open without a preview. Published once connected; before that
+   * (calling, ringing) it resolves at once and the camera opens on entering the call's media room.
    */
   async function openLocalCamera({ view }: { view?: ViewTarget | null } = {}): Promise<void> {
     requireCall()
     if (view !== undefined) cameraView = view === null ? null : resolveView(view)
-    await serial(async () => {
-      await (await client.media()).startCamera({ view: cameraView })
-      engine.camera = true
-      isCameraOpened.value = true
-    })
+    await setDevice('camera', true)
   }
 
   async function closeLocalCamera(): Promise<void> {
     requireCall()
-    await serial(async () => {
-      await (await client.media()).stopCamera()
-      engine.camera = false
-      isCameraOpened.value = false
-    })
+    await setDevice('camera', false)
   }
 
   async function openLocalMicrophone(): Promise<void> {
     requireCall()
-    await serial(async () => {
-      await (await client.media()).startMicrophone()
-      engine.microphone = true
-      isMicrophoneOpened.value = true
-    })
+    await setDevice('microphone', true)
   }
 
   async function closeLocalMicrophone(): Promise<void> {
     requireCall()
-    await serial(async () => {
-      await (await client.media()).stopMicrophone()
-      engine.microphone = false
-      isMicrophoneOpened.value = false
+    await setDevice('microphone', false)
+  }
+
+  /** Applies camera options to the call's camera if it is open; a closed one gets them when it opens. */
+  function updateOpenCamera(options: CameraOptions): Promise<void> {
+    return serial(async () => {
+      if (has.camera) await (await callMedia()).updateCamera(options)
     })
+  }
+
+  /**
+   * Front or back camera (mobile). Kept until the call ends and applied as the preview mirror: a front
+   * camera previews mirrored, a back one does not.
+   */
+  async function switchCamera(options: { isFrontCamera: boolean }): Promise<void> {
+    const front = requireFlag(options?.isFrontCamera, 'isFrontCamera')
+    isFrontCamera.value = front
+    await updateOpenCamera({ mirror: front })
+  }
+
+  /** The camera resolution of calls: applied to an open camera now, kept for later calls. */
+  async function setVideoResolution(options: { resolution: CallVideoResolution }): Promise<void> {
+    const resolution: unknown = options?.resolution
+    if (!isOneOf(CALL_VIDEO_RESOLUTIONS, resolution)) throw invalid(`resolution must be one of ${CALL_VIDEO_RESOLUTIONS.join(', ')}, got ${String(resolution)}`)
+    videoResolution.value = resolution
+    await updateOpenCamera({ quality: toCameraQuality(resolution) })
+  }
+
+  /** How videos fill their views (CSS `object-fit`), kept for later calls; `CallView` applies it. */
+  async function setVideoDisplayMode(options: { mode: CallVideoDisplayMode }): Promise<void> {
+    const mode: unknown = options?.mode
+    if (!isOneOf(CALL_VIDEO_DISPLAY_MODES, mode)) throw invalid(`mode must be one of ${CALL_VIDEO_DISPLAY_MODES.join(', ')}, got ${String(mode)}`)
+    videoDisplayMode.value = mode
+  }
+
+  /** Who is shown big (1-to-1) or focused (group): a participant of the call (self included), or '' for nobody. */
+  async function setFocusUser(options: { userId: string }): Promise<void> {
+    const userId: unknown = options?.userId
+    if (userId !== '' && !snapshot.value.participants.some((p) => p.userId === userId)) {
+      throw invalid(`"${String(userId)}" is not in the call: focus one of its participants, or '' for nobody`)
+    }
+    focusUserId.value = userId as string
+  }
+
+  /** Shrinks the call to its float window, or restores it; the call goes on either way. */
+  async function toggleMinimize(): Promise<void> {
+    requireCall()
+    isMinimized.value = !isMinimized.value
+  }
+
+  /** Whether the call may be minimized to a float window (`CallView` shows its minimize button); kept for later calls. */
+  async function enableFloatWindow(options: { enable: boolean }): Promise<void> {
+    isFloatWindowEnabled.value = requireFlag(options?.enable, 'enable')
+  }
+
+  /** Incoming calls should not ring: the library plays no ringtone itself, apps that do read `isMuteMode`. */
+  async function enableMuteMode(options: { enable: boolean }): Promise<void> {
+    isMuteMode.value = requireFlag(options?.enable, 'enable')
+  }
+
+  /** Changes the own name and avatar on the hub (as `useLoginState().setSelfInfo`): the others in the call see them. */
+  async function setSelfInfo(options: { userName?: string; avatarUrl?: string }): Promise<void> {
+    const { userName, avatarUrl } = options ?? {}
+    await login.setSelfInfo({ userName, avatarUrl })
   }
 
   /** Plays a remote participant's camera into `view`; an element id not rendered yet is waited for briefly (`VIEW_WAIT_MS`). */
@@ -296,12 +400,12 @@ export const useCallStore = defineStore('call', () => {
     requireCall(true)
     const element = await resolveViewSoon(view)
     requireCall(true) // the call may have ended while the element was awaited
-    await serial(async () => (await client.media()).playVideo(userId, 'camera', element))
+    await serial(async () => (await callMedia()).playVideo(userId, 'camera', element))
   }
 
   async function stopRemoteView({ userId }: { userId: string }): Promise<void> {
     requireCall(true)
-    await serial(async () => (await client.media()).stopVideo(userId, 'camera'))
+    await serial(async () => (await callMedia()).stopVideo(userId, 'camera'))
   }
 
   /** Mutes every remote voice (the kit's speaker button); applied on entering if the call is not connected yet. */
@@ -315,7 +419,7 @@ export const useCallStore = defineStore('call', () => {
 
   async function setSpeakerMuted(muted: boolean): Promise<void> {
     requireCall()
-    if (engine.joined) await serial(async () => (await client.media()).setRemoteAudioMuted('*', muted))
+    if (has.joined) await serial(async () => (await callMedia()).setRemoteAudioMuted('*', muted))
     isSpeakerMuted.value = muted
   }
 
@@ -340,11 +444,18 @@ export const useCallStore = defineStore('call', () => {
     events.off(canonicalCallEvent(event), callback as never)
   }
 
+  /** The kit's `statusChanged`: every change of the `StatusChange` status; returns the unsubscribe. */
+  function onStatusChanged(fn: (info: StatusChangeInfo) => void): () => void {
+    return statusChanges.on('change', fn)
+  }
+
   return {
     snapshot, speakerVolumes, networkQualities, callDuration, isMicrophoneOpened, isCameraOpened, isSpeakerMuted, isEntered, lastError,
+    isFrontCamera, videoResolution, videoDisplayMode, focusUserId, isMinimized, isFloatWindowEnabled, isMuteMode,
     selfInfo, remoteParticipants,
     calls, accept, reject, ignore, hangup, join, inviteUser, switchMediaType,
     openLocalCamera, closeLocalCamera, openLocalMicrophone, closeLocalMicrophone, startRemoteView, stopRemoteView, muteSpeaker, unmuteSpeaker,
-    subscribeEvent, unsubscribeEvent,
+    switchCamera, setVideoResolution, setVideoDisplayMode, setFocusUser, toggleMinimize, enableFloatWindow, enableMuteMode, setSelfInfo,
+    subscribeEvent, unsubscribeEvent, onStatusChanged,
   }
 })

@@ -1,10 +1,11 @@
 import {
   CallEndReason, CallMediaType as HubMediaType, CallParticipantStatus, CallRole, type CallModelEvent, type CallParticipantView, type CallView,
+  type MediaVideoQuality,
 } from '@atomicx-vue/engine'
 import type { Emission } from '../core/events'
 import { CallMediaType } from '../types/device'
 import { CallEvent, type CallEmittedInfoMap } from './events'
-import { CallStatus, type ActiveCall, type CallParticipant } from './types'
+import { CallStatus, StatusChange, type ActiveCall, type CallParticipant, type CallVideoResolution } from './types'
 
 /** Everything the call store derives from hub events, replaced as a whole on each change. */
 export interface CallSnapshot {
@@ -217,4 +218,33 @@ export function endCallLocally(state: CallSnapshot, reason: CallEndReason, selfI
 /** After the end events ran: back to idle, keeping the last call and caller for the end screen. */
 export function settled(state: CallSnapshot): CallSnapshot {
   return { ...state, status: CallStatus.Idle, role: CallRole.None, participants: [] }
+}
+
+// the media engines have no 480p profile: the next larger one, so the picture is never smaller than asked
+const CAMERA_QUALITY: Readonly<Record<CallVideoResolution, MediaVideoQuality>> = {
+  '360p': '360p', '480p': '540p', '540p': '540p', '720p': '720p', '1080p': '1080p',
+}
+
+/** The media engine's camera quality for a call resolution. */
+export const toCameraQuality = (resolution: CallVideoResolution): MediaVideoQuality => CAMERA_QUALITY[resolution]
+
+/** The kit's status of a snapshot: `idle` also while `ended`; c2c/group and audio/video from the call. */
+export function toStatusChange({ status, activeCall }: CallSnapshot): StatusChange {
+  const kind = activeCall?.isGroupCall ? 'group' : 'c2c'
+  switch (status) {
+    case CallStatus.Ringing:
+      return StatusChange.BE_INVITED
+    case CallStatus.Calling:
+      return kind === 'group' ? StatusChange.DIALING_GROUP : StatusChange.DIALING_C2C
+    case CallStatus.Connected:
+      return `calling-${kind}-${activeCall!.mediaType === CallMediaType.VIDEO ? 'video' : 'audio'}` as StatusChange
+    default:
+      return StatusChange.IDLE
+  }
+}
+
+/** The user to show big when a call connects: the other one of a 1-to-1 call, nobody in a group. */
+export function defaultFocus(state: CallSnapshot, selfId: string): string {
+  if (state.activeCall?.isGroupCall) return ''
+  return state.participants.find((p) => p.userId !== selfId)?.userId ?? ''
 }

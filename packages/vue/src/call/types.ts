@@ -73,3 +73,31 @@ export interface CallError {
   code: number | string
   message: string
 }
+
+/** The camera resolutions of `setVideoResolution` (the kit's `VideoResolution` values). */
+export const CALL_VIDEO_RESOLUTIONS = ['360p', '480p', '540p', '720p', '1080p'] as const
+/** A camera resolution for calls; it survives the end of a call. */
+export type CallVideoResolution = (typeof CALL_VIDEO_RESOLUTIONS)[number]
+
+/** The display modes of `setVideoDisplayMode`: CSS `object-fit` values (the kit's `VideoDisplayMode`). */
+export const CALL_VIDEO_DISPLAY_MODES = ['contain', 'cover', 'fill'] as const
+/** How videos fill their views; it survives the end of a call. */
+export type CallVideoDisplayMode = (typeof CALL_VIDEO_DISPLAY_MODES)[number]
+
+/** TUICallKit's `statusChanged` values (its `STATUS`), for code migrating from the kit: see `onStatusChanged`. */
+export enum StatusChange {
+  IDLE = 'idle',
+  BE_INVITED = 'be-invited',
+  DIALING_C2C = 'dialing-c2c',
+  DIALING_GROUP = 'dialing-group',
+  CALLING_C2C_AUDIO = 'calling-c2c-audio',
+  CALLING_C2C_VIDEO = 'calling-c2c-video',
+  CALLING_GROUP_AUDIO = 'calling-group-audio',
+  CALLING_GROUP_VIDEO = 'calling-group-video',
+}
+
+/** What an `onStatusChanged` callback receives. */
+export interface StatusChangeInfo {
+  oldStatus: StatusChange
+  newStatus: StatusChange
+}

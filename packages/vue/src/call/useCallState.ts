@@ -1,4 +1,5 @@
 import type { CallRole } from '@atomicx-vue/engine'
+import { tryOnScopeDispose } from '@vueuse/core'
 import { computed, type ComputedRef } from 'vue'
 import { scopedEvents, type EventApi } from '../core/events'
 import { CallMediaType, NetworkQuality } from '../types/device'
@@ -6,9 +7,16 @@ import type { ViewTarget } from '../types/seat'
 import type { CallEventInfoMap } from './events'
 import { useCallStore } from './store'
 import { formatCallDuration, isCallOngoing } from './transitions'
-import { CallStatus, type ActiveCall, type CallError, type CallParticipant, type CallsParams, type InviteUserParams } from './types'
+import {
+  CallStatus, type ActiveCall, type CallError, type CallParticipant, type CallsParams, type CallVideoDisplayMode, type CallVideoResolution,
+  type InviteUserParams, type StatusChangeInfo,
+} from './types'
 
-/** What `useCallState()` returns. */
+/**
+ * What `useCallState()` returns. Not supported here: beauty, background blur and virtual backgrounds
+ * (`setBeautyLevel`, `setBlurBackground`: no media engine offers them) and `joinableGroupCall` (no chat
+ * groups to read a group's ongoing call from; join a known call with `join({ callId })`).
+ */
 export interface UseCallStateReturn extends EventApi<CallEventInfoMap> {
   callStatus: ComputedRef<CallStatus>
   callRole: ComputedRef<CallRole>
@@ -43,6 +51,20 @@ export interface UseCallStateReturn extends EventApi<CallEventInfoMap> {
   isSpeakerMuted: ComputedRef<boolean>
   /** the last failure of a background step (opening media on connect…) */
   lastError: ComputedRef<CallError | null>
+  /** front (true) or back camera; true again when a call ends */
+  isFrontCamera: ComputedRef<boolean>
+  /** the camera resolution of calls (default `'720p'`); kept across calls */
+  videoResolution: ComputedRef<CallVideoResolution>
+  /** how videos fill their views, as CSS `object-fit` (default `'cover'`); kept across calls, applied by `CallView` */
+  videoDisplayMode: ComputedRef<CallVideoDisplayMode>
+  /** who is shown big (1-to-1: the other one once connected) or focused (group); '' for nobody */
+  focusUserId: ComputedRef<string>
+  /** the call is shrunk to its float window; false again when a call ends */
+  isMinimized: ComputedRef<boolean>
+  /** the call may be minimized (default false); kept across calls */
+  isFloatWindowEnabled: ComputedRef<boolean>
+  /** incoming calls should not ring (default false); kept across calls */
+  isMuteMode: ComputedRef<boolean>
   calls(params: CallsParams): Promise<void>
   accept(): Promise<void>
   reject(): Promise<void>
@@ -51,7 +73,12 @@ export interface UseCallStateReturn extends EventApi<CallEventInfoMap> {
   join(params: { callId: string }): Promise<void>
   inviteUser(params: InviteUserParams): Promise<void>
   switchMediaType(params: { mediaType: CallMediaType }): Promise<void>
-  /** opens the camera, or moves its preview into `view` when it is open already (it opens on connect without one); `view: null` removes the preview */
+  /**
+   * Opens the camera, or moves its preview into `view` when it is open already (it opens on connect without
+   * one); `view: null` removes the preview. Calling or ringing (no media room yet), it resolves at once and
+   * the camera opens on entering the room; `closeLocalCamera` and the microphone actions likewise decide
+   * what opens there.
+   */
   openLocalCamera(params?: { view?: ViewTarget | null }): Promise<void>
   closeLocalCamera(): Promise<void>
   openLocalMicrophone(): Promise<void>
@@ -61,6 +88,32 @@ export interface UseCallStateReturn extends EventApi<CallEventInfoMap> {
   stopRemoteView(params: { userId: string }): Promise<void>
   muteSpeaker(): Promise<void>
   unmuteSpeaker(): Promise<void>
+  /** front or back camera (mobile): applied as the preview mirror, front = mirrored */
+  switchCamera(params: { isFrontCamera: boolean }): Promise<void>
+  /**
+   * `'360p' | '480p' | '540p' | '720p' | '1080p'` (else `INVALID_ARGUMENT`); an open camera switches now.
+   * The media engines have no 480p profile: it captures at 540p.
+   */
+  setVideoResolution(params: { resolution: CallVideoResolution }): Promise<void>
+  /** `'contain' | 'cover' | 'fill'` (else `INVALID_ARGUMENT`) */
+  setVideoDisplayMode(params: { mode: CallVideoDisplayMode }): Promise<void>
+  /** a participant's userId (self included) or '' (else `INVALID_ARGUMENT`) */
+  setFocusUser(params: { userId: string }): Promise<void>
+  /** minimizes or restores the call (`NOT_IN_CALL` while idle) */
+  toggleMinimize(): Promise<void>
+  enableFloatWindow(params: { enable: boolean }): Promise<void>
+  /** the library rings nothing itself: apps that play a ringtone skip it while `isMuteMode` */
+  enableMuteMode(params: { enable: boolean }): Promise<void>
+  /** the own name and avatar, on the hub: the others in the call (and `useLoginState`) see them */
+  setSelfInfo(params: { userName?: string; avatarUrl?: string }): Promise<void>
+  /**
+   * The kit's `statusChanged` callback: `fn` gets every change of the `StatusChange` status (`idle`,
+   * `be-invited`, `dialing-c2c`, …, `calling-group-video`), before the call events of that change. Returns
+   * the unsubscribe; a subscription made in a component or effect scope ends with it.
+   * @example
+   * onStatusChanged(({ oldStatus, newStatus }) => console.log(`${oldStatus} → ${newStatus}`))
+   */
+  onStatusChanged(fn: (info: StatusChangeInfo) => void): () => void
 }
 
 /**
@@ -98,6 +151,13 @@ export function useCallState(): UseCallStateReturn {
     isCameraOpened: computed(() => store.isCameraOpened),
     isSpeakerMuted: computed(() => store.isSpeakerMuted),
     lastError: computed(() => store.lastError),
+    isFrontCamera: computed(() => store.isFrontCamera),
+    videoResolution: computed(() => store.videoResolution),
+    videoDisplayMode: computed(() => store.videoDisplayMode),
+    focusUserId: computed(() => store.focusUserId),
+    isMinimized: computed(() => store.isMinimized),
+    isFloatWindowEnabled: computed(() => store.isFloatWindowEnabled),
+    isMuteMode: computed(() => store.isMuteMode),
     calls: store.calls,
     accept: store.accept,
     reject: store.reject,
@@ -114,6 +174,19 @@ export function useCallState(): UseCallStateReturn {
     stopRemoteView: store.stopRemoteView,
     muteSpeaker: store.muteSpeaker,
     unmuteSpeaker: store.unmuteSpeaker,
+    switchCamera: store.switchCamera,
+    setVideoResolution: store.setVideoResolution,
+    setVideoDisplayMode: store.setVideoDisplayMode,
+    setFocusUser: store.setFocusUser,
+    toggleMinimize: store.toggleMinimize,
+    enableFloatWindow: store.enableFloatWindow,
+    enableMuteMode: store.enableMuteMode,
+    setSelfInfo: store.setSelfInfo,
+    onStatusChanged(fn) {
+      const off = store.onStatusChanged(fn)
+      tryOnScopeDispose(off)
+      return off
+    },
     ...scopedEvents<CallEventInfoMap>(store),
   }
 }

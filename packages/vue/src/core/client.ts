@@ -1,11 +1,11 @@
 import {
-  connectInPage, createEmitter, type Command, EngineError, ErrorCode, type MediaEngine, type MediaEngineEvents, type RoomEventOf, type RoomEventType,
-  type Session, type SessionCloseReason, type SessionView, type UserProfile,
+  connectInPage, createEmitter, type Command, type Emitter, EngineError, ErrorCode, type MediaEngine, type MediaEngineEvents, MediaError,
+  MediaErrorCode, type RoomEventOf, type RoomEventType, type Session, type SessionCloseReason, type SessionView, type UserProfile,
 } from '@atomicx-vue/engine'
 import { shallowRef } from 'vue'
 import { getDefaultHub } from './defaultHub'
 import { resolveMediaFactory } from './media'
-import type { AtomicxClient, AtomicxOptions, MediaCredentials } from './types'
+import type { AtomicxClient, AtomicxOptions, MediaChannel, MediaCredentials } from './types'
 
 /** TRTC's userId rule: letters, digits, `_` and `-`, at most 32. */
 const USER_ID = /^[A-Za-z0-9_-]{1,32}$/
@@ -17,6 +17,15 @@ const MEDIA_EVENTS = Object.keys({
   connection: 1, userJoined: 1, userLeft: 1, remoteMedia: 1, localPublish: 1, volumes: 1, network: 1, device: 1,
   autoplayBlocked: 1, screenShareEnded: 1, removed: 1, warning: 1,
 } satisfies Record<keyof MediaEngineEvents, 1>) as (keyof MediaEngineEvents)[]
+
+/** One media engine of a client (built on first use) and the forwarding of its events. */
+interface MediaSlot {
+  engine: Promise<MediaEngine> | null
+  off: Array<() => void>
+  /** bumped on release, so an engine still starting then is disposed instead of adopted */
+  epoch: number
+  readonly events: Emitter<MediaEngineEvents>
+}
 
 /** Rethrows outside the caller's stack: what happens to a listener error when the app has no handler. */
 function rethrowLater(error: unknown): void {
@@ -36,9 +45,8 @@ export function createAtomicxClient(options: AtomicxOptions = {}, onError: (erro
   const profile = shallowRef<UserProfile | null>(null)
   const roomEvents = createEmitter<RoomEventMap>(onError)
   const lifecycle = createEmitter<{ view: SessionView | null; close: SessionCloseReason }>(onError)
-  const mediaEvents = createEmitter<MediaEngineEvents>(onError)
-  let mediaEngine: Promise<MediaEngine> | null = null
-  let mediaOff: Array<() => void> = []
+  const slot = (): MediaSlot => ({ engine: null, off: [], epoch: 0, events: createEmitter<MediaEngineEvents>(onError) })
+  const slots: Readonly<Record<MediaChannel, MediaSlot>> = { live: slot(), call: slot() }
   let credentials: MediaCredentials | null = null
 
   function requireSession(): Session {
@@ -60,32 +68,37 @@ export function createAtomicxClient(options: AtomicxOptions = {}, onError: (erro
     roomEvents.emit(event.type, event)
   }
 
-  function releaseMedia(): void {
-    const engine = mediaEngine
-    mediaEngine = null
-    for (const off of mediaOff) off()
-    mediaOff = []
-    engine?.then((e) => e.dispose(), () => undefined).catch(onError)
+  /** Stops forwarding the channel's engine and disposes it; resolves once disposed. */
+  async function releaseMedia(channel: MediaChannel): Promise<void> {
+    const s = slots[channel]
+    const engine = s.engine
+    s.engine = null
+    s.epoch++
+    for (const off of s.off) off()
+    s.off = []
+    await engine?.then((e) => e.dispose(), () => undefined)
   }
 
   function closed(ended: Session, reason: SessionCloseReason): void {
     if (session.value !== ended) return
     session.value = null
     credentials = null
-    releaseMedia()
+    for (const channel of Object.keys(slots) as MediaChannel[]) releaseMedia(channel).catch(onError)
     publish(null)
     lifecycle.emit('close', reason)
   }
 
-  async function startMedia(forUser: MediaCredentials): Promise<MediaEngine> {
+  async function startMedia(forUser: MediaCredentials, s: MediaSlot): Promise<MediaEngine> {
+    const { epoch } = s
     const engine = await createMedia(forUser, hub)
-    if (credentials !== forUser) {
-      // logged out (or in as someone else) while the engine was being built
+    if (s.epoch !== epoch) {
+      // logged out, or the channel released, while the engine was being built
       await engine.dispose()
-      throw new EngineError(ErrorCode.NOT_LOGGED_IN, 'Logged out while the media engine started')
+      if (credentials !== forUser) throw new EngineError(ErrorCode.NOT_LOGGED_IN, 'Logged out while the media engine started')
+      throw new MediaError(MediaErrorCode.DISPOSED, 'The media engine was released while it started: ask for it again')
     }
-    const forward = <E extends keyof MediaEngineEvents>(event: E) => engine.on(event, (info) => mediaEvents.emit(event, info))
-    mediaOff = MEDIA_EVENTS.map(forward)
+    const forward = <E extends keyof MediaEngineEvents>(event: E) => engine.on(event, (info) => s.events.emit(event, info))
+    s.off = MEDIA_EVENTS.map(forward)
     return engine
   }
 
@@ -138,21 +151,23 @@ export function createAtomicxClient(options: AtomicxOptions = {}, onError: (erro
     on: (type, fn) => roomEvents.on(type, fn),
     onView: (fn) => lifecycle.on('view', fn),
     onClose: (fn) => lifecycle.on('close', fn),
-    onMedia: (event, fn) => mediaEvents.on(event, fn),
+    onMedia: (event, fn, channel = 'live') => slots[channel].events.on(event, fn),
     reportError: onError,
-    media() {
+    media(channel = 'live') {
       if (!credentials) return Promise.reject(new EngineError(ErrorCode.NOT_LOGGED_IN, 'Call login() before using media'))
-      const starting = (mediaEngine ??= startMedia(credentials))
+      const s = slots[channel]
+      const starting = (s.engine ??= startMedia(credentials, s))
       starting.catch(() => {
-        if (mediaEngine === starting) mediaEngine = null // a failed start is retried by the next call
+        if (s.engine === starting) s.engine = null // a failed start is retried by the next call
       })
       return starting
     },
+    releaseMedia,
     async dispose() {
       await logout()
       roomEvents.clear()
       lifecycle.clear()
-      mediaEvents.clear()
+      for (const s of Object.values(slots)) s.events.clear()
     },
   }
 }

@@ -1,4 +1,4 @@
-import { createLocalHub, EngineError, ErrorCode, type Hub, type MediaEngine } from '@atomicx-vue/engine'
+import { createLocalHub, EngineError, ErrorCode, type Hub, type MediaEngine, MediaErrorCode } from '@atomicx-vue/engine'
 import { createFakeBackend } from '@atomicx-vue/engine/testing'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
@@ -192,6 +192,51 @@ describe('client', () => {
     expect(volumes).toHaveBeenCalledTimes(1)
     await client.login({ userId: 'dave' })
     expect(await client.media()).not.toBe(engine)
+    await client.dispose()
+  })
+
+  it('keeps a media engine per channel: the call one apart from the live one, each forwarding its own events; releasing one disposes only it', async () => {
+    const engines: ReturnType<typeof createFakeMediaEngine>[] = []
+    const client = createAtomicxClient({ hub, media: () => engines[engines.push(createFakeMediaEngine()) - 1]! })
+    const [liveVolumes, callVolumes] = [vi.fn(), vi.fn()]
+    client.onMedia('volumes', liveVolumes)
+    client.onMedia('volumes', callVolumes, 'call')
+    await client.login({ userId: 'dave' })
+    const [live, call] = [await client.media(), await client.media('call')]
+    expect([await client.media('live'), await client.media('call')]).toEqual([live, call])
+    expect(engines).toEqual([live, call])
+    engines[1]!.emit('volumes', { levels: [{ userId: 'erin', volume: 5 }] })
+    expect([liveVolumes.mock.calls, callVolumes.mock.calls]).toEqual([[], [[{ levels: [{ userId: 'erin', volume: 5 }] }]]])
+
+    await client.releaseMedia('call')
+    expect([engines[0]!.dispose.mock.calls.length, engines[1]!.dispose.mock.calls.length]).toEqual([0, 1])
+    engines[1]!.emit('volumes', { levels: [] })
+    expect(callVolumes).toHaveBeenCalledTimes(1)
+    expect(await client.media()).toBe(live)
+    const next = await client.media('call')
+    expect(next).not.toBe(call)
+    engines[2]!.emit('volumes', { levels: [] })
+    expect(callVolumes).toHaveBeenCalledTimes(2) // listeners outlive the engine they first heard
+    await client.logout()
+    expect([engines[0]!.dispose.mock.calls.length, engines[2]!.dispose.mock.calls.length]).toEqual([1, 1])
+    await client.dispose()
+  })
+
+  it('an engine released while it is still being built is disposed, not adopted', async () => {
+    const engine = createFakeMediaEngine()
+    let build!: (e: MediaEngine) => void
+    const client = createAtomicxClient({ hub, media: () => new Promise<MediaEngine>((resolve) => (build = resolve)) })
+    const volumes = vi.fn()
+    client.onMedia('volumes', volumes, 'call')
+    await client.login({ userId: 'dave' })
+    const starting = client.media('call')
+    const released = client.releaseMedia('call')
+    build(engine)
+    await expect(starting).rejects.toMatchObject({ name: 'MediaError', code: MediaErrorCode.DISPOSED })
+    await released
+    expect(engine.dispose).toHaveBeenCalledTimes(1)
+    engine.emit('volumes', { levels: [] })
+    expect(volumes).not.toHaveBeenCalled()
     await client.dispose()
   })
 

@@ -11,7 +11,13 @@ export interface MediaCredentials {
   readonly userSig?: string
 }
 
-/** Builds one user's media engine after login. */
+/**
+ * Which of a user's media engines: `'live'` for live rooms, `'call'` for calls. Each is its own engine
+ * (TRTC: its own SDK client), so a user can watch or host a live and take a call at once.
+ */
+export type MediaChannel = 'live' | 'call'
+
+/** Builds one of a user's media engines after login (called once per engine: see `MediaChannel`). */
 export type MediaEngineFactory = (credentials: MediaCredentials, hub: Hub) => MediaEngine | Promise<MediaEngine>
 
 /** `createAtomicx(options)`. */
@@ -36,7 +42,7 @@ export interface TrtcMediaOption {
   readonly CrossRoom?: TrtcEngineOptions['CrossRoom']
   /**
    * Without `TRTC`: loads the SDK the first time a user's media is used (not at install or login),
-   * once per login (again after a failed load). Written with literal `import()`s as below, the
+   * once per media engine: the live one of a login, each call's (again after a failed load). Written with literal `import()`s as below, the
    * bundler resolves the SDK and splits it into its own chunk. With neither `TRTC` nor `load`, a
    * run-time `import('trtc-sdk-v5')` is tried, which bundlers cannot resolve.
    * @example
@@ -75,10 +81,12 @@ export interface AtomicxClient {
   onClose(fn: (reason: SessionCloseReason) => void): () => void
   /** Where errors thrown by event listeners go (the app's `errorHandler` under `createAtomicx()`). */
   reportError(error: unknown): void
-  /** Events of this user's media engine, whichever engine instance is current. Returns its unsubscribe. */
-  onMedia<E extends keyof MediaEngineEvents>(event: E, fn: (info: MediaEngineEvents[E]) => void): () => void
-  /** This user's media engine (created on first use after login). */
-  media(): Promise<MediaEngine>
+  /** Events of this user's media engine of `channel` (default `'live'`), whichever engine instance is current. Returns its unsubscribe. */
+  onMedia<E extends keyof MediaEngineEvents>(event: E, fn: (info: MediaEngineEvents[E]) => void, channel?: MediaChannel): () => void
+  /** This user's media engine of `channel` (default `'live'`), created on first use after login. */
+  media(channel?: MediaChannel): Promise<MediaEngine>
+  /** Disposes the engine of `channel` (leaving its room, stopping its devices); the next `media(channel)` builds a new one. */
+  releaseMedia(channel: MediaChannel): Promise<void>
   /** Leaves, logs out and releases everything. */
   dispose(): Promise<void>
 }
