@@ -29,6 +29,9 @@ describe('co-guest in the playground', () => {
     // an empty seat is a button to apply with, and no video of the guest is left anywhere on the grid
     await poll(() => guestSeat.evaluate((tile) => tile.tagName), 'the guest’s seat is empty again').toBe('BUTTON')
     await poll(() => host.getByTestId('grid').locator('video').count(), 'only the host is on the grid').toBe(1)
+    // the guest's own grid drops their preview quietly (it once showed "The video could not play")
+    await poll(() => guest.getByTestId('grid').getByTestId('seat-1').evaluate((tile) => tile.tagName), 'the guest’s own grid shows the seat empty').toBe('BUTTON')
+    expect(await guest.getByRole('alert').allTextContents()).toEqual([])
     await screenshot(page, 'co-guest-left')
   })
 

@@ -1,8 +1,23 @@
 // Co-host and battle between the playground's two rooms in a real Chromium.
+import type { Page } from 'playwright-core'
 import { describe, it } from 'vitest'
+import { AUDIENCE } from '../../playground/src/cast'
 import { expectVideoPlaying, panel, poll, screenshot, useStage } from './stage'
 
 const stage = useStage()
+
+/** Every grid that must play both hosts while connected: each audience's both hosts, each host its partner. */
+async function expectBothHostsPlaying(page: Page, when: string): Promise<void> {
+  await page.bringToFront()
+  const video = (viewer: string, tile: string, userId: string) =>
+    panel(page, viewer).getByTestId('grid').getByTestId(tile).getByTestId(`seat-video-${userId}`)
+  for (const { userId } of AUDIENCE) {
+    await expectVideoPlaying(video(userId, 'seat-0', 'host1'), `${when}: host 1 on ${userId}’s grid`)
+    await expectVideoPlaying(video(userId, 'partner-live2', 'host2'), `${when}: host 2 on ${userId}’s grid`)
+  }
+  await expectVideoPlaying(video('host1', 'partner-live2', 'host2'), `${when}: host 2 on host 1’s grid`)
+  await expectVideoPlaying(video('host2', 'partner-live1', 'host1'), `${when}: host 1 on host 2’s grid`)
+}
 
 describe('co-host in the playground', () => {
   it('host 2 requests, host 1 accepts: both connected and see each other; a battle runs; exit disconnects both', async () => {
@@ -22,8 +37,7 @@ describe('co-host in the playground', () => {
       await dialog.getByTestId('connected').getByTestId('connected-live1').waitFor()
       await dialog.getByTestId('connected').getByTestId('connected-live2').waitFor()
     }
-    await expectVideoPlaying(host1.getByTestId('grid').getByTestId('partner-live2').getByTestId('seat-video-host2'), 'host 2 on host 1’s grid')
-    await expectVideoPlaying(host2.getByTestId('grid').getByTestId('partner-live1').getByTestId('seat-video-host1'), 'host 1 on host 2’s grid')
+    await expectBothHostsPlaying(page, 'connected')
 
     await dialog1.getByTestId('start-battle').click()
     for (const dialog of [dialog1, dialog2]) {
@@ -31,6 +45,7 @@ describe('co-host in the playground', () => {
       await dialog.getByTestId('battle').getByTestId('battler-host2').waitFor()
     }
     await dialog2.getByTestId('close').click()
+    await expectBothHostsPlaying(page, 'in battle')
     await screenshot(page, 'co-host-battle')
 
     await dialog1.getByTestId('exit-battle').click()

@@ -63,7 +63,26 @@ export async function expectVideoPlaying(video: Locator, what: string): Promise<
   await poll(async () => (await playback(video)).time, `${what}: video advances`).toBeGreaterThan(start)
 }
 
-/** Saves a full-page screenshot of the flow's final state (tests/e2e/screenshots/<name>.png). */
+/** How long `screenshot` waits for a video to present a frame (a stream without frames never does). */
+const FRAME_WAIT_MS = 2_000
+
+/**
+ * Saves a full-page screenshot of the flow's state (tests/e2e/screenshots/<name>.png). A capture beyond
+ * the viewport sometimes showed a `<video>` below it black although it had just been seen playing (the
+ * compositor had no frame of it yet): the viewport grows to the whole page, and every playing video
+ * presents a frame in it, before the capture.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  const viewport = page.viewportSize()
+  if (!viewport) throw new Error('the page has no fixed viewport')
+  const height = await page.evaluate(() => document.documentElement.scrollHeight)
+  await page.setViewportSize({ width: viewport.width, height: Math.max(height, viewport.height) })
+  await page.evaluate((ms) => Promise.all([...document.querySelectorAll('video')]
+    .filter((video) => video.srcObject && !video.paused)
+    .map((video) => new Promise((done) => {
+      video.requestVideoFrameCallback(done)
+      setTimeout(done, ms)
+    }))), FRAME_WAIT_MS)
   await page.screenshot({ path: screenshotPath(name), fullPage: true })
+  await page.setViewportSize(viewport)
 }

@@ -103,13 +103,35 @@ describe('tiles', () => {
     expect(seat(view, 2).element.tagName).toBe('BUTTON')
   })
 
+  it("a guest who leaves stops their own preview without an error, and their camera is off", async () => {
+    await seatGuest(2)
+    await openCamera(guest)
+    const view = await guest.show(LiveView)
+    await flush()
+    const preview = video(view, 'guest')
+    expect(backend.playing(preview)).toBeDefined()
+    // leaving stops the camera while the removed tile still asks to clear its preview
+    await guest.use(useCoGuestState).disConnect()
+    await flush()
+    expect(view.emitted('error')).toBeUndefined()
+    expect(view.find('[role="alert"]').exists()).toBe(false)
+    expect(backend.playing(preview)).toBeUndefined()
+    expect(seat(view, 2).element.tagName).toBe('BUTTON')
+    expect(guest.use(useDeviceState).cameraStatus.value).toBe(DeviceStatus.Off)
+  })
+
   it('shows the microphone state and who is speaking', async () => {
     await seatGuest(1)
     const view = await host.show(LiveView)
-    expect(seat(view, 1).find('[role="img"]').attributes('aria-label')).toBe('Microphone off')
+    const mic = () => seat(view, 1).find('svg[role="img"]')
+    expect(mic().attributes('aria-label')).toBe('Microphone off')
+    expect(mic().findAll('path')).toHaveLength(2) // crossed out
+    // an icon, never an emoji: without an emoji font it would show as "□"
+    expect(seat(view, 1).find('.caption').text()).toBe('Name of guest')
     await guest.use(useDeviceState).openLocalMicrophone()
     await flush()
-    expect(seat(view, 1).find('[role="img"]').attributes('aria-label')).toBe('Microphone on')
+    expect(mic().attributes('aria-label')).toBe('Microphone on')
+    expect(mic().findAll('path')).toHaveLength(1)
     backend.setLevel(60)
     await new Promise((resolve) => setTimeout(resolve, 450)) // the engine reports volumes every 200 ms
     await flush()
@@ -187,6 +209,8 @@ describe('empty seats', () => {
     const view = await host.show(LiveView)
     expect(seat(view, 5).attributes('disabled')).toBeDefined()
     expect(seat(view, 5).attributes('aria-label')).toBe('Seat 6: locked')
+    expect(seat(view, 5).find('svg[aria-hidden="true"]').exists()).toBe(true)
+    expect(seat(view, 5).text()).toBe('')
   })
 })
 

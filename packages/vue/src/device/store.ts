@@ -239,7 +239,10 @@ export const useDeviceStore = defineStore('device', () => {
   function setLocalVideoView({ view }: { view: ViewTarget | null }): Promise<void> {
     return serial.camera(async () => {
       localView = view === null ? null : resolveView(view)
-      if (status.camera.value === DeviceStatus.On) await (await media.ready()).updateCamera({ view: localView })
+      if (status.camera.value !== DeviceStatus.On) return
+      const engine = await media.ready()
+      // leaving the seat stops the camera before ready() resolves: no preview left to move
+      if (status.camera.value === DeviceStatus.On) await engine.updateCamera({ view: localView })
     })
   }
 
