@@ -12,7 +12,7 @@ describe('importing in Node', () => {
     ['@atomicx-vue/engine/testing', ['createFakeBackend']],
     ['@atomicx-vue/vue', ['createAtomicx', 'useCoGuestState', 'useLiveListState', 'useDeviceState', 'CoGuestEvent', 'CoHostEvent']],
     ['tuikit-atomicx-vue3', ['createAtomicx', 'useCoGuestState', 'GuestEvent', 'HostEvent']],
-    ['@atomicx-vue/components', []],
+    ['@atomicx-vue/components', ['CoGuestPanel', 'CoHostPanel', 'LiveView', 'CallView', 'DeviceSettings']],
   ])('%s', async (name, names) => {
     const module: Record<string, unknown> = await import(/* @vite-ignore */ name)
     for (const exported of names) expect(module[exported], exported).toBeDefined()
