@@ -8,7 +8,7 @@ import { Map as ImMap } from 'immutable'
 import { ErrorCode } from '../errors'
 import { putRoom, requireInRoom, requireOwner } from './access'
 import type { Expirer, Handlers } from './reduce'
-import { MAX_TIMEOUT_SECONDS, clearDeadline, deadlineFrom, fail, nextId, requireString, send, setDeadline, type Tx } from './tx'
+import { MAX_TIMEOUT_SECONDS, clearDeadline, deadlineFrom, fail, nextId, requireString, send, setDeadline, shown, type Tx } from './tx'
 import {
   BattleCode, BattleEndedReason,
   type Battle, type BattleConfig, type BattleRequest, type BattleRequestView, type BattleView, type CoHostUserView, type LiveId,
@@ -199,9 +199,9 @@ function requireConfig(value: unknown): BattleConfig {
   if (value === null || typeof value !== 'object') fail(ErrorCode.INVALID_ARGUMENT, 'config must be { duration, needResponse, extensionInfo }')
   const { duration, needResponse, extensionInfo = '' } = value as Partial<Record<keyof BattleConfig, unknown>>
   if (typeof duration !== 'number' || !Number.isFinite(duration) || duration <= 0 || duration > MAX_TIMEOUT_SECONDS) {
-    fail(ErrorCode.INVALID_ARGUMENT, `config.duration must be a number of seconds above 0 and at most ${MAX_TIMEOUT_SECONDS}, got ${String(duration)}`)
+    fail(ErrorCode.INVALID_ARGUMENT, `config.duration must be a number of seconds above 0 and at most ${MAX_TIMEOUT_SECONDS}, got ${shown(duration)}`)
   }
-  if (typeof needResponse !== 'boolean') fail(ErrorCode.INVALID_ARGUMENT, `config.needResponse must be true or false, got ${String(needResponse)}`)
+  if (typeof needResponse !== 'boolean') fail(ErrorCode.INVALID_ARGUMENT, `config.needResponse must be true or false, got ${shown(needResponse)}`)
   if (typeof extensionInfo !== 'string') fail(ErrorCode.INVALID_ARGUMENT, 'config.extensionInfo must be a string')
   return { duration, needResponse, extensionInfo }
 }
@@ -302,7 +302,7 @@ export const battleHandlers: Handlers = {
     const battleId = requireString(command.battleId, 'battleId')
     const userId = requireString(command.userId, 'userId')
     const { value } = command
-    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) fail(ErrorCode.INVALID_ARGUMENT, `value must be a number above 0, got ${String(value)}`)
+    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) fail(ErrorCode.INVALID_ARGUMENT, `value must be a number above 0, got ${shown(value)}`)
     const battle = tx.state.battles.get(battleId)
     if (!battle || battle.status !== 'running' || room.battleId !== battleId) fail(ErrorCode.BATTLE_NOT_FOUND, `Your live is not in battle "${battleId}"`)
     if (!battle.userIds.includes(userId)) fail(ErrorCode.BATTLE_NOT_FOUND, `User "${userId}" is not in battle "${battleId}"`)

@@ -323,6 +323,20 @@ describe('group calls (§3.4)', () => {
   })
 })
 
+describe('profile changes', () => {
+  it('everyone in the call (the ringing ones and the user too) gets the call with the new profile; others hear nothing', () => {
+    const state = run(users, 'alice', start(['bob', 'carol'])).state
+    const result = accept(run(state, 'bob', { type: 'call.accept' }).state, 'bob', { type: 'user.updateProfile', userName: 'Robert' })
+    expect(heard(result)).toEqual(['alice call.changed', 'bob call.changed', 'carol call.changed'])
+    const event = result.deliveries[0]!.event
+    expect(event.type === 'call.changed' && event.call.participants.find((p) => p.userId === 'bob')?.userName).toBe('Robert')
+  })
+
+  it('a user in no call changes their profile silently', () => {
+    expect(run(connected, 'carol', { type: 'user.updateProfile', avatarUrl: 'c.png' }).heard).toEqual([])
+  })
+})
+
 describe('logout, disconnect and kicked offline end the user\'s call', () => {
   it('logout when connected: the other side hears a leave and the end', () => {
     expect(run(connected, 'bob', { type: 'user.logout' }).heard).toEqual([
@@ -407,6 +421,8 @@ describe('bad input is refused with a typed error and changes nothing', () => {
 })
 
 describe('invariants under any sequence of call commands', () => {
+  /** Runs: FC_RUNS (the benchmark profile sets 10,000), else a CI-sized default. */
+  const numRuns = Number(process.env.FC_RUNS ?? 200)
   const people = ['alice', 'bob', 'carol', 'dave']
   const command = fc.oneof(
     fc.record({ type: fc.constant('call.start' as const), userIdList: fc.subarray(people, { minLength: 1 }), mediaType: fc.constantFrom(Audio, Video) }),
@@ -431,6 +447,6 @@ describe('invariants under any sequence of call commands', () => {
       }
       for (const userId of people) if (state.users.has(userId)) state = accept(state, userId, { type: 'user.logout' }, now).state
       expectEmpty(state)
-    }))
-  })
+    }), { numRuns })
+  }, Math.max(30_000, numRuns * 20)) // generous: CI machines are shared and slow
 })

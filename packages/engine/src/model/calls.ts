@@ -2,7 +2,7 @@ import { OrderedMap } from 'immutable'
 import { ErrorCode } from '../errors'
 import { requireUser } from './access'
 import type { Expirer, Handlers } from './reduce'
-import { clearDeadline, fail, nextId, requireOneOf, requireString, requireText, send, setDeadline, type Tx } from './tx'
+import { clearDeadline, fail, nextId, requireOneOf, requireString, requireText, send, setDeadline, shown, type Tx } from './tx'
 import type { CallDeclineReason, CallMemberRecord, CallModelEvent, CallRecord, CallView, UserId } from './types'
 import {
   CALL_TIMEOUT_RANGE, CallEndReason, CallMediaType, CallParticipantStatus, CallRole, DEFAULT_CALL_TIMEOUT, MAX_CALL_PARTICIPANTS,
@@ -183,7 +183,7 @@ function requireInvitees(value: unknown, self: UserId): UserId[] {
 function ringDeadline(tx: Tx, timeout: unknown): number {
   const seconds = timeout === undefined || timeout === 0 ? DEFAULT_CALL_TIMEOUT : timeout
   if (typeof seconds !== 'number' || !(seconds >= CALL_TIMEOUT_RANGE.min && seconds <= CALL_TIMEOUT_RANGE.max)) {
-    fail(ErrorCode.INVALID_ARGUMENT, `timeout must be ${CALL_TIMEOUT_RANGE.min}–${CALL_TIMEOUT_RANGE.max} seconds (0 = ${DEFAULT_CALL_TIMEOUT}), got ${String(timeout)}`)
+    fail(ErrorCode.INVALID_ARGUMENT, `timeout must be ${CALL_TIMEOUT_RANGE.min}–${CALL_TIMEOUT_RANGE.max} seconds (0 = ${DEFAULT_CALL_TIMEOUT}), got ${shown(timeout)}`)
   }
   return tx.ctx.now + Math.round(seconds * 1000)
 }
@@ -194,7 +194,7 @@ const STR_ROOM_ID = /^[A-Za-z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~,]{1,64}$/
 function requireRoomId(value: unknown): number | string {
   if (typeof value === 'string' && STR_ROOM_ID.test(value)) return value
   if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 2_147_483_647) return value
-  return fail(ErrorCode.INVALID_ARGUMENT, `roomId must be an integer 1…2147483647 or 1–64 letters, digits, spaces or !#$%&()+-:;<=.>?@[]^_{}|~, — got ${String(value)}`)
+  return fail(ErrorCode.INVALID_ARGUMENT, `roomId must be an integer 1…2147483647 or 1–64 letters, digits, spaces or !#$%&()+-:;<=.>?@[]^_{}|~, — got ${shown(value)}`)
 }
 
 const optionalText = (value: unknown, name: string, max: number): string => value === undefined ? '' : requireText(value, name, max)
@@ -320,4 +320,12 @@ export function dropUserCalls(tx: Tx, userId: UserId, reason: CallEndReason): vo
   const call = tx.state.calls.get(callId)!
   if (call.participants.get(userId)!.status === Waiting) decline(tx, call, userId, CallEndReason.Offline)
   else leave(tx, call, userId, reason)
+}
+
+/** `userId`'s profile changed: everyone in their call, if any (themselves included), gets the call showing it. */
+export function announceProfile(tx: Tx, userId: UserId): void {
+  const callId = tx.state.userCalls.get(userId)
+  if (callId === undefined) return
+  const call = tx.state.calls.get(callId)!
+  send(tx, idsOf(call), { type: 'call.changed', call: callView(tx.state, call) })
 }

@@ -8,7 +8,7 @@ import { ErrorCode } from '../errors'
 import { putRoom, requireOwner, requireRoom } from './access'
 import { exitBattles } from './battle'
 import type { Expirer, Handlers } from './reduce'
-import { clearDeadline, deadlineFrom, fail, nextId, requireInteger, requireString, send, setDeadline, type Tx } from './tx'
+import { clearDeadline, deadlineFrom, fail, nextId, requireInteger, requireString, send, setDeadline, shown, type Tx } from './tx'
 import {
   CoHostLayoutTemplate, ConnectionCode,
   type CoHostRequest, type CoHostRequestView, type CoHostUserView, type Connection, type ConnectionView, type Context, type LiveId,
@@ -195,7 +195,7 @@ export const coHostHandlers: Handlers = {
     const { liveId, room, user } = requireOwner(tx, 'request a co-host connection')
     const targetId = requireString(command.liveId, 'liveId')
     const layoutTemplate = command.layoutTemplate ?? CoHostLayoutTemplate.HostDynamicGrid
-    if (!isLayout(layoutTemplate)) fail(ErrorCode.INVALID_ARGUMENT, `layoutTemplate must be a CoHostLayoutTemplate (600, 601 or 400), got ${String(layoutTemplate)}`)
+    if (!isLayout(layoutTemplate)) fail(ErrorCode.INVALID_ARGUMENT, `layoutTemplate must be a CoHostLayoutTemplate (600, 601 or 400), got ${shown(layoutTemplate)}`)
     const extensionInfo = command.extensionInfo ?? ''
     if (typeof extensionInfo !== 'string') fail(ErrorCode.INVALID_ARGUMENT, 'extensionInfo must be a string')
     const expiresAt = deadlineFrom(tx, command.timeout)

@@ -108,6 +108,8 @@ describe('live.list', () => {
     ['a count over 100', { count: 101 }, 'olga', ErrorCode.INVALID_ARGUMENT],
     ['a fractional count', { count: 1.5 }, 'olga', ErrorCode.INVALID_ARGUMENT],
     ['a made-up cursor', { cursor: 'abc' }, 'olga', ErrorCode.INVALID_ARGUMENT],
+    // found by fuzzing: building the message used to throw a TypeError for a value String() cannot show
+    ['a count with no prototype', { count: Object.create(null) }, 'olga', ErrorCode.INVALID_ARGUMENT],
     ['a user not logged in', {}, 'ghost', ErrorCode.NOT_LOGGED_IN],
   ])('refuses %s', (_, input, actor, code) => {
     expect(refusal(lives(), actor, { type: 'live.list', ...input })).toBe(code)

@@ -2,7 +2,7 @@ import { ErrorCode } from '../errors'
 import { isHost, requireInRoom, requireRoom, requireUser } from './access'
 import { battleSessionView } from './battle'
 import { coHostCandidates, coHostSessionView } from './coHost'
-import { createTx, fail, requireInteger, requireString, type Tx } from './tx'
+import { createTx, fail, requireInteger, requireString, shown, type Tx } from './tx'
 import type {
   Context, LiveId, LiveSessionView, ModelState, QueryOf, QueryResultMap, QueryType, SessionView, UserId,
 } from './types'
@@ -101,7 +101,7 @@ const runners: Runners = {
 /** Answers a read-only query for `ctx.actor`; refuses (throws a `Refusal`) like a command would. */
 export function runQuery<T extends QueryType>(state: ModelState, query: QueryOf<T>, ctx: Context): QueryResultMap[T] {
   const type: unknown = query && typeof query === 'object' ? query.type : query
-  if (typeof type !== 'string' || !Object.hasOwn(runners, type)) fail(ErrorCode.INVALID_ARGUMENT, `Unknown query "${String(type)}"`)
+  if (typeof type !== 'string' || !Object.hasOwn(runners, type)) fail(ErrorCode.INVALID_ARGUMENT, `Unknown query "${shown(type)}"`)
   const runner = runners[type as T] as (tx: Tx, q: QueryOf<T>) => QueryResultMap[T]
   return runner(createTx(state, ctx), query)
 }

@@ -7,7 +7,7 @@ import { coHostExpirers, coHostHandlers } from './coHost'
 import { liveHandlers } from './live'
 import { runQuery } from './queries'
 import { seatHandlers } from './seats'
-import { createTx, type Tx } from './tx'
+import { createTx, shown, type Tx } from './tx'
 import type {
   Command, CommandOf, CommandResult, CommandType, Context, ModelState, Query, QueryResultMap, QueryType, ReduceResult,
 } from './types'
@@ -69,7 +69,7 @@ export function reduce<T extends CommandType>(state: ModelState, command: Comman
   const type = command && typeof command === 'object' ? (command as { type?: unknown }).type : undefined
   const handler = (typeof type === 'string' && Object.hasOwn(handlers, type) ? handlers[type as T] : undefined) as Handler<T> | undefined
   if (!handler) {
-    return { ok: false, state, error: { code: ErrorCode.INVALID_ARGUMENT, message: `Unknown command "${String(type ?? command)}"` } }
+    return { ok: false, state, error: { code: ErrorCode.INVALID_ARGUMENT, message: `Unknown command "${shown(type ?? command)}"` } }
   }
   return run(state, ctx, (tx) => handler(tx, command as CommandOf<T>))
 }

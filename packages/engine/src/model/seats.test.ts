@@ -72,11 +72,12 @@ describe('seat.take', () => {
 
   const full = () => accept(free({ maxSeatCount: 3 }), 'carol', { type: 'seat.take', seatIndex: 2 }).state
   const lockedTwo = () => accept(free(), 'host', { type: 'seat.lock', seatIndex: 2, isLocked: true }).state
-  it.each<[string, () => ModelState, string, number | string, ErrorCode]>([
+  it.each<[string, () => ModelState, string, unknown, ErrorCode]>([
     ['a seat past the last', free, 'alice', 9, ErrorCode.SEAT_INDEX_NOT_EXIST],
     ['a negative seat other than -1', free, 'alice', -2, ErrorCode.SEAT_INDEX_NOT_EXIST],
     ['a fractional seat', free, 'alice', 1.5, ErrorCode.INVALID_ARGUMENT],
     ['a seat given as a string', free, 'alice', '2', ErrorCode.INVALID_ARGUMENT],
+    ['a seat String() cannot show', free, 'alice', { toString: 1 }, ErrorCode.INVALID_ARGUMENT],
     ['an occupied seat', free, 'alice', 1, ErrorCode.SEAT_OCCUPIED],
     ['the owner’s seat', free, 'alice', 0, ErrorCode.SEAT_OCCUPIED],
     ['a locked seat', lockedTwo, 'alice', 2, ErrorCode.SEAT_LOCKED],

@@ -62,13 +62,22 @@ export function nextId(tx: Tx, prefix: string): string {
 /** Seconds → absolute ms deadline; 0 = none. Refuses negative, non-finite or absurd values. */
 export function deadlineFrom(tx: Tx, timeoutSeconds: unknown, what = 'timeout'): number | null {
   if (typeof timeoutSeconds !== 'number' || !Number.isFinite(timeoutSeconds) || timeoutSeconds < 0 || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
-    fail(ErrorCode.INVALID_ARGUMENT, `${what} must be a number of seconds from 0 (no timeout) to ${MAX_TIMEOUT_SECONDS}, got ${String(timeoutSeconds)}`)
+    fail(ErrorCode.INVALID_ARGUMENT, `${what} must be a number of seconds from 0 (no timeout) to ${MAX_TIMEOUT_SECONDS}, got ${shown(timeoutSeconds)}`)
   }
   return timeoutSeconds === 0 ? null : tx.ctx.now + Math.round(timeoutSeconds * 1000)
 }
 
 /** One day: longer waits are almost certainly milliseconds passed by mistake (see README: timeouts are seconds). */
 export const MAX_TIMEOUT_SECONDS = 86_400
+
+/** `value` as an error message shows it: never throws, whatever a client sent (`{ toString: 1 }`, a null-prototype object). */
+export function shown(value: unknown): string {
+  try {
+    return String(value)
+  } catch {
+    return typeof value
+  }
+}
 
 /** A non-empty string, or INVALID_ARGUMENT. */
 export function requireString(value: unknown, name: string): string {
@@ -78,7 +87,7 @@ export function requireString(value: unknown, name: string): string {
 
 /** An integer, or INVALID_ARGUMENT. */
 export function requireInteger(value: unknown, name: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value)) fail(ErrorCode.INVALID_ARGUMENT, `${name} must be an integer, got ${String(value)}`)
+  if (typeof value !== 'number' || !Number.isInteger(value)) fail(ErrorCode.INVALID_ARGUMENT, `${name} must be an integer, got ${shown(value)}`)
   return value
 }
 
@@ -90,12 +99,12 @@ export function requireText(value: unknown, name: string, max: number): string {
 
 /** A boolean, or INVALID_ARGUMENT. */
 export function requireBoolean(value: unknown, name: string): boolean {
-  if (typeof value !== 'boolean') fail(ErrorCode.INVALID_ARGUMENT, `${name} must be true or false, got ${String(value)}`)
+  if (typeof value !== 'boolean') fail(ErrorCode.INVALID_ARGUMENT, `${name} must be true or false, got ${shown(value)}`)
   return value
 }
 
 /** One of `allowed` (enum values, string unions), or INVALID_ARGUMENT naming them. */
 export function requireOneOf<T>(value: unknown, allowed: readonly T[], name: string): T {
-  if (!allowed.includes(value as T)) fail(ErrorCode.INVALID_ARGUMENT, `${name} must be one of ${allowed.join(', ')}, got ${String(value)}`)
+  if (!allowed.includes(value as T)) fail(ErrorCode.INVALID_ARGUMENT, `${name} must be one of ${allowed.join(', ')}, got ${shown(value)}`)
   return value as T
 }

@@ -1,6 +1,6 @@
 import { ErrorCode } from '../errors'
 import { requireRoom, requireUser, seatIndexOf } from './access'
-import { dropUserCalls } from './calls'
+import { announceProfile, dropUserCalls } from './calls'
 import { leaveLive } from './leaving'
 import type { Handlers } from './reduce'
 import { sendSeats } from './seating'
@@ -51,6 +51,7 @@ export const userHandlers: Handlers = {
   'user.updateProfile': (tx, command) => {
     const user = { ...requireUser(tx), ...profilePatch(command) }
     tx.state = { ...tx.state, users: tx.state.users.set(user.userId, user) }
+    announceProfile(tx, user.userId)
     if (!user.liveId) return
     const room = requireRoom(tx.state, user.liveId)
     send(tx, { room: user.liveId }, { type: 'member.changed', liveId: user.liveId, member: memberView(tx.state, room.members.get(user.userId)!) })
