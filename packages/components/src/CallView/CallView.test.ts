@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import { createLocalHub, type Hub } from '@atomicx-vue/engine'
 import { createFakeBackend, type FakeBackend } from '@atomicx-vue/engine/testing'
-import { createUser, flush, type TestUser } from '../testing/harness'
+import { createUser, flush, tearDown, type TestUser } from '../testing/harness'
 import CallView from './CallView.vue'
 
 let hub: Hub
@@ -44,12 +44,7 @@ beforeEach(async () => {
   carol = await createUser(hub, 'carol', backend)
 })
 
-afterEach(() => {
-  vi.useRealTimers()
-  for (const user of [alice, bob, carol]) user.unmount()
-  hub.dispose()
-  document.body.replaceChildren()
-})
+afterEach(() => tearDown(hub, [alice, bob, carol]))
 
 describe('1-to-1', () => {
   it('renders nothing while idle', async () => {

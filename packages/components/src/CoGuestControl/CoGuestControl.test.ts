@@ -3,8 +3,7 @@ import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import { createLocalHub, type Hub } from '@atomicx-vue/engine'
-import { createFakeBackend } from '@atomicx-vue/engine/testing'
-import { createUser, flush, type TestUser } from '../testing/harness'
+import { createLive, flush, tearDown, type TestUser } from '../testing/harness'
 import CoGuestControl from './CoGuestControl.vue'
 
 let hub: Hub
@@ -22,19 +21,10 @@ async function click(control: VueWrapper, testId: string): Promise<void> {
 
 beforeEach(async () => {
   hub = createLocalHub()
-  host = await createUser(hub, 'host', createFakeBackend())
-  guest = await createUser(hub, 'guest', createFakeBackend())
-  await host.use(useLiveListState).startLive({ liveId: 'live1', liveName: 'Live 1' })
-  await guest.use(useLiveListState).joinLive({ liveId: 'live1' })
-  await flush()
+  ;[host, guest] = await createLive(hub, ['host', 'guest'])
 })
 
-afterEach(() => {
-  vi.useRealTimers()
-  host.unmount()
-  guest.unmount()
-  hub.dispose()
-})
+afterEach(() => tearDown(hub, [host, guest]))
 
 describe('states', () => {
   it('renders nothing outside a live, nor for the owner', async () => {

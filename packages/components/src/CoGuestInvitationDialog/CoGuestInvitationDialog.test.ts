@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import { createLocalHub, type Hub } from '@atomicx-vue/engine'
 import { createFakeBackend } from '@atomicx-vue/engine/testing'
-import { createUser, flush, type TestUser } from '../testing/harness'
+import { createLive, createUser, flush, tearDown, type TestUser } from '../testing/harness'
 import CoGuestInvitationDialog from './CoGuestInvitationDialog.vue'
 
 let hub: Hub
@@ -21,20 +21,10 @@ async function invite(timeout = 30, seatIndex = -1): Promise<void> {
 
 beforeEach(async () => {
   hub = createLocalHub()
-  host = await createUser(hub, 'host', createFakeBackend())
-  guest = await createUser(hub, 'guest', createFakeBackend())
-  await host.use(useLiveListState).startLive({ liveId: 'live1', liveName: 'Live 1' })
-  await guest.use(useLiveListState).joinLive({ liveId: 'live1' })
-  await flush()
+  ;[host, guest] = await createLive(hub, ['host', 'guest'])
 })
 
-afterEach(() => {
-  vi.useRealTimers()
-  host.unmount()
-  guest.unmount()
-  hub.dispose()
-  document.body.replaceChildren()
-})
+afterEach(() => tearDown(hub, [host, guest]))
 
 describe('opening', () => {
   it('opens as a modal dialog on an invitation, naming the inviter, with a countdown and focus on Accept', async () => {

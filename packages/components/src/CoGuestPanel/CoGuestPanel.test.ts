@@ -1,10 +1,9 @@
-import { SeatApplicationErrorCode, useCoGuestState, useLiveAudienceState, useLiveListState, useLiveSeatState } from '@atomicx-vue/vue'
+import { SeatApplicationErrorCode, useCoGuestState, useLiveAudienceState, useLiveSeatState } from '@atomicx-vue/vue'
 import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import { createLocalHub, type Hub } from '@atomicx-vue/engine'
-import { createFakeBackend } from '@atomicx-vue/engine/testing'
-import { createUser, flush, type TestUser } from '../testing/harness'
+import { createLive, flush, tearDown, type TestUser } from '../testing/harness'
 import CoGuestPanel from './CoGuestPanel.vue'
 
 let hub: Hub
@@ -24,20 +23,10 @@ async function showPanel(who: TestUser, props: Record<string, unknown> = {}): Pr
 
 beforeEach(async () => {
   hub = createLocalHub()
-  host = await createUser(hub, 'host', createFakeBackend())
-  guest = await createUser(hub, 'guest', createFakeBackend())
-  viewer = await createUser(hub, 'viewer', createFakeBackend())
-  await host.use(useLiveListState).startLive({ liveId: 'live1', liveName: 'Live 1' })
-  await guest.use(useLiveListState).joinLive({ liveId: 'live1' })
-  await viewer.use(useLiveListState).joinLive({ liveId: 'live1' })
-  await flush()
+  ;[host, guest, viewer] = await createLive(hub, ['host', 'guest', 'viewer'])
 })
 
-afterEach(() => {
-  vi.useRealTimers()
-  for (const user of [host, guest, viewer]) user.unmount()
-  hub.dispose()
-})
+afterEach(() => tearDown(hub, [host, guest, viewer]))
 
 describe('applications', () => {
   it('lists an application with its countdown; Accept seats the guest and is emitted', async () => {

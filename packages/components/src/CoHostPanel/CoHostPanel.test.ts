@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import { createLocalHub, type Hub } from '@atomicx-vue/engine'
 import { createFakeBackend } from '@atomicx-vue/engine/testing'
-import { createUser, flush, type TestUser } from '../testing/harness'
+import { createUser, flush, tearDown, type TestUser } from '../testing/harness'
 import CoHostPanel from './CoHostPanel.vue'
 
 let hub: Hub
@@ -42,12 +42,7 @@ beforeEach(async () => {
   await flush()
 })
 
-afterEach(() => {
-  vi.useRealTimers()
-  for (const host of [hostA, hostB, hostC]) host.unmount()
-  hub.dispose()
-  document.body.replaceChildren()
-})
+afterEach(() => tearDown(hub, [hostA, hostB, hostC]))
 
 describe('showing', () => {
   it('renders nothing while hidden; shown, it is a modal dialog listing the other lives', async () => {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import { createLocalHub, type Hub } from '@atomicx-vue/engine'
 import { createFakeBackend, type FakeBackend } from '@atomicx-vue/engine/testing'
-import { createUser, flush, type TestUser } from '../testing/harness'
+import { createUser, flush, tearDown, type TestUser } from '../testing/harness'
 import DeviceSettings from './DeviceSettings.vue'
 
 let hub: Hub
@@ -41,11 +41,7 @@ beforeEach(async () => {
   alice = await createUser(hub, 'alice', backend)
 })
 
-afterEach(() => {
-  vi.useRealTimers()
-  alice.unmount()
-  hub.dispose()
-})
+afterEach(() => tearDown(hub, [alice]))
 
 describe('devices', () => {
   it('lists every device, the first of each selected', async () => {

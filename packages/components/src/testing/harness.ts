@@ -1,8 +1,10 @@
 // Test helpers (tests only, never exported): one simulated user = one Vue app with the atomicx plugin,
 // all on one in-page hub, each rendering the component under test like an app would.
 import type { MediaBackend } from '@atomicx-vue/engine'
-import { createAtomicx, useLoginState, type Hub } from '@atomicx-vue/vue'
+import { createFakeBackend } from '@atomicx-vue/engine/testing'
+import { createAtomicx, useLiveListState, useLoginState, type Hub } from '@atomicx-vue/vue'
 import { mount, type VueWrapper } from '@vue/test-utils'
+import { vi } from 'vitest'
 import { defineComponent, h, nextTick, shallowRef, type App, type Component } from 'vue'
 import { createI18n, type I18n } from '../i18n'
 
@@ -56,4 +58,27 @@ export async function createUser(hub: Hub, userId: string, backend: MediaBackend
   }
   await user.use(useLoginState).login({ userId, userName: `Name of ${userId}` })
   return user
+}
+
+/**
+ * Users for `userIds` on `hub`, each capturing from its own fake backend: the first starts live "live1", the
+ * others join it. Resolves once every side has heard of it all.
+ */
+export async function createLive<const Ids extends readonly [string, ...string[]]>(hub: Hub, userIds: Ids): Promise<{ -readonly [K in keyof Ids]: TestUser }> {
+  const [hostId, ...audienceIds] = userIds
+  const host = await createUser(hub, hostId, createFakeBackend())
+  const audience: TestUser[] = []
+  for (const userId of audienceIds) audience.push(await createUser(hub, userId, createFakeBackend()))
+  await host.use(useLiveListState).startLive({ liveId: 'live1', liveName: 'Live 1' })
+  for (const user of audience) await user.use(useLiveListState).joinLive({ liveId: 'live1' })
+  await flush()
+  return [host, ...audience] as { -readonly [K in keyof Ids]: TestUser }
+}
+
+/** Ends a test: real timers again, every user unmounted, the hub disposed, the document emptied. */
+export function tearDown(hub: Hub, users: readonly TestUser[]): void {
+  vi.useRealTimers()
+  for (const user of users) user.unmount()
+  hub.dispose()
+  document.body.replaceChildren()
 }

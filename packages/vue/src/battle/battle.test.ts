@@ -1,9 +1,9 @@
-import { createLocalHub, EngineError, ErrorCode, type BattleRequestView, type Hub, type RequestOutcome } from '@atomicx-vue/engine'
+import { createLocalHub, ErrorCode, type BattleRequestView, type Hub, type RequestOutcome } from '@atomicx-vue/engine'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { useCoHostState } from '../coHost'
 import { toCoHostUser } from '../coHost/transitions'
 import { useAtomicxClient } from '../core/context'
-import { createTestUser, flush, type TestUser } from '../core/testing'
+import { createLive, createTestUser, expectCode, flush, recordEvents, tearDown, type TestUser } from '../core/testing'
 import { useLiveListState } from '../liveList'
 import { BattleEndedReason, BattleEvent, TUIBattleCode, type BattleConfig } from '../types'
 import type { BattleEventInfoMap } from './events'
@@ -19,18 +19,7 @@ const CONFIG: BattleConfig = { duration: 60, needResponse: true, extensionInfo: 
 const NOW = 1_700_000_000_000
 
 /** Every battle event `who` receives, in order. */
-function record(who: TestUser): Array<[EventName, unknown]> {
-  const log: Array<[EventName, unknown]> = []
-  const { subscribeEvent } = who.use(useBattleState)
-  for (const name of Object.values(BattleEvent)) subscribeEvent(name, (info) => log.push([name, info]))
-  return log
-}
-
-async function expectCode(promise: Promise<unknown>, code: ErrorCode): Promise<void> {
-  const error = await promise.then(() => null, (e: unknown) => e)
-  expect(error).toBeInstanceOf(EngineError)
-  expect((error as EngineError).code).toBe(code)
-}
+const record = (who: TestUser) => recordEvents(who, useBattleState, Object.values(BattleEvent))
 
 const userIds = (list: readonly { userId: string }[]) => list.map((u) => u.userId)
 
@@ -45,12 +34,8 @@ let logFan: Array<[EventName, unknown]>
 beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: NOW })
   hub = createLocalHub()
-  hostA = await createTestUser(hub, 'hostA')
-  hostB = await createTestUser(hub, 'hostB')
-  fan = await createTestUser(hub, 'fan')
-  await hostA.use(useLiveListState).startLive({ liveId: 'liveA', liveName: 'A' })
-  await hostB.use(useLiveListState).startLive({ liveId: 'liveB', liveName: 'B' })
-  await fan.use(useLiveListState).joinLive({ liveId: 'liveA' })
+  ;[hostA, fan] = await createLive(hub, ['hostA', 'fan'], { live: { liveId: 'liveA', liveName: 'A' } })
+  ;[hostB] = await createLive(hub, ['hostB'], { live: { liveId: 'liveB', liveName: 'B' } })
   await hostA.use(useCoHostState).requestHostConnection({ liveId: 'liveB', timeout: 0 })
   await flush()
   await hostB.use(useCoHostState).acceptHostConnection({ liveId: 'liveA' })
@@ -60,11 +45,7 @@ beforeEach(async () => {
   logFan = record(fan)
 })
 
-afterEach(() => {
-  vi.useRealTimers()
-  for (const who of [hostA, hostB, fan]) who.unmount()
-  hub.dispose()
-})
+afterEach(() => tearDown(hub, [hostA, hostB, fan]))
 
 async function requestBattle(config = CONFIG, timeout = 10): Promise<string> {
   const { battleId, result } = await hostA.use(useBattleState).requestBattle({ config, userIdList: ['hostB'], timeout })

@@ -1,5 +1,6 @@
-import { computed, type ComputedRef } from 'vue'
+import type { ComputedRef } from 'vue'
 import { scopedEvents, type EventApi } from '../core/events'
+import { activeActions, pick, refsOf } from '../core/expose'
 import type { BattleInfo } from '../types/battle'
 import type { SeatUserInfo } from '../types/user'
 import type { BattleEventInfoMap, BattleRequestInfo } from './events'
@@ -22,6 +23,9 @@ export interface UseBattleStateReturn extends EventApi<BattleEventInfoMap> {
   exitBattle(params: BattleIdParams): Promise<void>
 }
 
+/** The actions `useBattleState()` hands out, also as `battleActions`. */
+const ACTIONS = ['requestBattle', 'cancelBattleRequest', 'acceptBattle', 'rejectBattle', 'exitBattle'] as const
+
 /**
  * Battles (PK) between connected hosts.
  * @example
@@ -31,24 +35,11 @@ export interface UseBattleStateReturn extends EventApi<BattleEventInfoMap> {
 export function useBattleState(): UseBattleStateReturn {
   const store = useBattleStore()
   return {
-    currentBattleInfo: computed(() => store.currentBattleInfo),
-    battleUsers: computed(() => store.battleUsers),
-    battleScore: computed(() => store.battleScore),
-    battleRequests: computed(() => store.battleRequests),
-    requestBattle: store.requestBattle,
-    cancelBattleRequest: store.cancelBattleRequest,
-    acceptBattle: store.acceptBattle,
-    rejectBattle: store.rejectBattle,
-    exitBattle: store.exitBattle,
+    ...refsOf(store, ['currentBattleInfo', 'battleUsers', 'battleScore', 'battleRequests']),
+    ...pick(store, ACTIONS),
     ...scopedEvents<BattleEventInfoMap>(store),
   }
 }
 
 /** The battle actions outside components: they act on the active app (the active Pinia). */
-export const battleActions = {
-  requestBattle: (params: RequestBattleParams): Promise<RequestBattleResult> => useBattleStore().requestBattle(params),
-  cancelBattleRequest: (params: CancelBattleRequestParams): Promise<void> => useBattleStore().cancelBattleRequest(params),
-  acceptBattle: (params: BattleIdParams): Promise<void> => useBattleStore().acceptBattle(params),
-  rejectBattle: (params: BattleIdParams): Promise<void> => useBattleStore().rejectBattle(params),
-  exitBattle: (params: BattleIdParams): Promise<void> => useBattleStore().exitBattle(params),
-}
+export const battleActions: Pick<UseBattleStateReturn, (typeof ACTIONS)[number]> = activeActions(useBattleStore, ACTIONS)

@@ -311,12 +311,7 @@ describe('group calls', () => {
 
   it('a leave while two remain reaches the others; the last one left gets onCallEnded', async () => {
     const [alice, bob, carol] = await people('alice', 'bob', 'carol')
-    await alice.call.calls({ userIdList: ['bob', 'carol'], mediaType: AUDIO })
-    await flush()
-    await bob.call.accept()
-    await carol.call.accept()
-    await flush()
-    for (const u of [alice, bob, carol]) u.take()
+    await connected(alice, [bob, carol], AUDIO)
     await alice.call.hangup()
     await flush()
     expect(alice.take()).toEqual([CallEvent.onCallEnded])

@@ -146,11 +146,7 @@ describe('focus', () => {
 
   it('a group call focuses nobody at first; someone else leaving keeps the focus, the end clears it', async () => {
     const [alice, bob, carol] = await people('alice', 'bob', 'carol')
-    await alice.call.calls({ userIdList: ['bob', 'carol'], mediaType: AUDIO })
-    await flush()
-    await bob.call.accept()
-    await carol.call.accept()
-    await flush()
+    await connected(alice, [bob, carol], AUDIO)
     expect(alice.call.focusUserId.value).toBe('')
     await alice.call.setFocusUser({ userId: 'bob' })
     await carol.call.hangup()
@@ -164,11 +160,7 @@ describe('focus', () => {
 
   it('a user who left the group call while focused is unfocused, the call going on', async () => {
     const [alice, bob, carol] = await people('alice', 'bob', 'carol')
-    await alice.call.calls({ userIdList: ['bob', 'carol'], mediaType: AUDIO })
-    await flush()
-    await bob.call.accept()
-    await carol.call.accept()
-    await flush()
+    await connected(alice, [bob, carol], AUDIO)
     await alice.call.setFocusUser({ userId: 'carol' })
     await carol.call.hangup()
     await flush()

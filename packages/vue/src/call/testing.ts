@@ -89,12 +89,12 @@ export const payloads = (u: CallUser, event: CallEvent): unknown[] => u.log.filt
 /** Fakes the timers the hub and the store use (ring timeouts, the duration ticker). */
 export const fakeTimers = (): void => void vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] })
 
-/** `caller` calls `callee` (video by default) and the callee accepts; logs emptied. */
-export async function connected(caller: CallUser, callee: CallUser, mediaType = CallMediaType.VIDEO): Promise<void> {
-  await caller.call.calls({ userIdList: [callee.userId], mediaType })
+/** `caller` calls `callees` (video by default; several: a group call) and they all accept; logs emptied. */
+export async function connected(caller: CallUser, callees: CallUser | readonly CallUser[], mediaType = CallMediaType.VIDEO): Promise<void> {
+  const answering = [callees].flat()
+  await caller.call.calls({ userIdList: answering.map((callee) => callee.userId), mediaType })
   await flush()
-  await callee.call.accept()
+  for (const callee of answering) await callee.call.accept()
   await flush()
-  caller.take()
-  callee.take()
+  for (const u of [caller, ...answering]) u.take()
 }

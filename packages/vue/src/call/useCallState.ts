@@ -1,7 +1,7 @@
 import type { CallRole } from '@atomicx-vue/engine'
-import { tryOnScopeDispose } from '@vueuse/core'
 import { computed, type ComputedRef } from 'vue'
-import { scopedEvents, type EventApi } from '../core/events'
+import { scoped, scopedEvents, type EventApi } from '../core/events'
+import { pick, refsOf } from '../core/expose'
 import { CallMediaType, NetworkQuality } from '../types/device'
 import type { ViewTarget } from '../types/seat'
 import type { CallEventInfoMap } from './events'
@@ -126,11 +126,8 @@ export interface UseCallStateReturn extends EventApi<CallEventInfoMap> {
  */
 export function useCallState(): UseCallStateReturn {
   const store = useCallStore()
-  const snapshot = computed(() => store.snapshot)
-  const networkQualities = computed(() => store.networkQualities)
-  const callDuration = computed(() => store.callDuration)
-  const selfInfo = computed(() => store.selfInfo)
-  const remoteParticipants = computed(() => store.remoteParticipants)
+  const { snapshot, networkQualities, callDuration, selfInfo, remoteParticipants } =
+    refsOf(store, ['snapshot', 'networkQualities', 'callDuration', 'selfInfo', 'remoteParticipants'])
   return {
     callStatus: computed(() => snapshot.value.status),
     callRole: computed(() => snapshot.value.role),
@@ -142,51 +139,20 @@ export function useCallState(): UseCallStateReturn {
     remoteParticipants,
     allParticipants: computed(() => [selfInfo.value, ...remoteParticipants.value]),
     callerInfo: computed(() => snapshot.value.callerInfo),
-    speakerVolumes: computed(() => store.speakerVolumes),
     networkQualities,
     isLocalNetworkPoor: computed(() => (networkQualities.value[selfInfo.value.userId] ?? NetworkQuality.Unknown) >= NetworkQuality.Bad),
     callDuration,
     callDurationText: computed(() => formatCallDuration(callDuration.value)),
-    isMicrophoneOpened: computed(() => store.isMicrophoneOpened),
-    isCameraOpened: computed(() => store.isCameraOpened),
-    isSpeakerMuted: computed(() => store.isSpeakerMuted),
-    lastError: computed(() => store.lastError),
-    isFrontCamera: computed(() => store.isFrontCamera),
-    videoResolution: computed(() => store.videoResolution),
-    videoDisplayMode: computed(() => store.videoDisplayMode),
-    focusUserId: computed(() => store.focusUserId),
-    isMinimized: computed(() => store.isMinimized),
-    isFloatWindowEnabled: computed(() => store.isFloatWindowEnabled),
-    isMuteMode: computed(() => store.isMuteMode),
-    calls: store.calls,
-    accept: store.accept,
-    reject: store.reject,
-    ignore: store.ignore,
-    hangup: store.hangup,
-    join: store.join,
-    inviteUser: store.inviteUser,
-    switchMediaType: store.switchMediaType,
-    openLocalCamera: store.openLocalCamera,
-    closeLocalCamera: store.closeLocalCamera,
-    openLocalMicrophone: store.openLocalMicrophone,
-    closeLocalMicrophone: store.closeLocalMicrophone,
-    startRemoteView: store.startRemoteView,
-    stopRemoteView: store.stopRemoteView,
-    muteSpeaker: store.muteSpeaker,
-    unmuteSpeaker: store.unmuteSpeaker,
-    switchCamera: store.switchCamera,
-    setVideoResolution: store.setVideoResolution,
-    setVideoDisplayMode: store.setVideoDisplayMode,
-    setFocusUser: store.setFocusUser,
-    toggleMinimize: store.toggleMinimize,
-    enableFloatWindow: store.enableFloatWindow,
-    enableMuteMode: store.enableMuteMode,
-    setSelfInfo: store.setSelfInfo,
-    onStatusChanged(fn) {
-      const off = store.onStatusChanged(fn)
-      tryOnScopeDispose(off)
-      return off
-    },
+    onStatusChanged: scoped(store.onStatusChanged),
+    ...refsOf(store, [
+      'speakerVolumes', 'isMicrophoneOpened', 'isCameraOpened', 'isSpeakerMuted', 'lastError', 'isFrontCamera', 'videoResolution',
+      'videoDisplayMode', 'focusUserId', 'isMinimized', 'isFloatWindowEnabled', 'isMuteMode'
+    ]),
+    ...pick(store, [
+      'calls', 'accept', 'reject', 'ignore', 'hangup', 'join', 'inviteUser', 'switchMediaType', 'openLocalCamera', 'closeLocalCamera',
+      'openLocalMicrophone', 'closeLocalMicrophone', 'startRemoteView', 'stopRemoteView', 'muteSpeaker', 'unmuteSpeaker', 'switchCamera',
+      'setVideoResolution', 'setVideoDisplayMode', 'setFocusUser', 'toggleMinimize', 'enableFloatWindow', 'enableMuteMode', 'setSelfInfo'
+    ]),
     ...scopedEvents<CallEventInfoMap>(store),
   }
 }

@@ -1,7 +1,7 @@
-import { connectInPage, createLocalHub, EngineError, ErrorCode, type ApplicationView, type Hub, type InvitationView, type RequestOutcome } from '@atomicx-vue/engine'
+import { connectInPage, createLocalHub, ErrorCode, type ApplicationView, type Hub, type InvitationView, type RequestOutcome } from '@atomicx-vue/engine'
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest'
 import { defineComponent, effectScope, h } from 'vue'
-import { createTestUser, flush, type TestUser } from '../core/testing'
+import { createLive, createTestUser, expectCode, flush, recordEvents, tearDown, type TestUser } from '../core/testing'
 import { useLiveAudienceState } from '../liveAudience'
 import { useLiveListState } from '../liveList'
 import { useLiveSeatState } from '../liveSeat'
@@ -20,21 +20,10 @@ const NOW = 1_700_000_000_000
 const pending = (userId: string, expiresAt: number | null) => ({ ...user(userId), expiresAt })
 
 /** Every co-guest event `who` receives, in order. */
-function record(who: TestUser): Array<[EventName, unknown]> {
-  const log: Array<[EventName, unknown]> = []
-  const { subscribeEvent } = who.use(useCoGuestState)
-  for (const name of ALL_EVENTS) subscribeEvent(name, (info) => log.push([name, info]))
-  return log
-}
+const record = (who: TestUser) => recordEvents(who, useCoGuestState, ALL_EVENTS)
 
 const ids = (list: readonly { userId: string }[]) => list.map((u) => u.userId)
 const seated = (who: TestUser) => who.use(useLiveSeatState).seatList.value.map((seat) => seat.userInfo.userId).filter(Boolean)
-
-async function expectCode(promise: Promise<unknown>, code: ErrorCode): Promise<void> {
-  const error = await promise.then(() => null, (e: unknown) => e)
-  expect(error).toBeInstanceOf(EngineError)
-  expect((error as EngineError).code).toBe(code)
-}
 
 let hub: Hub
 let host: TestUser
@@ -44,21 +33,12 @@ let guestLog: Array<[EventName, unknown]>
 
 beforeEach(async () => {
   hub = createLocalHub()
-  host = await createTestUser(hub, 'host')
-  guest = await createTestUser(hub, 'guest')
-  await host.use(useLiveListState).startLive({ liveId: 'live1', liveName: 'Live 1' })
-  await guest.use(useLiveListState).joinLive({ liveId: 'live1' })
-  await flush()
+  ;[host, guest] = await createLive(hub, ['host', 'guest'])
   hostLog = record(host)
   guestLog = record(guest)
 })
 
-afterEach(() => {
-  vi.useRealTimers()
-  host.unmount()
-  guest.unmount()
-  hub.dispose()
-})
+afterEach(() => tearDown(hub, [host, guest]))
 
 describe('seat applications', () => {
   beforeEach(async () => {

@@ -1,5 +1,6 @@
-import { computed, type ComputedRef } from 'vue'
+import type { ComputedRef } from 'vue'
 import { scopedEvents, type EventApi } from '../core/events'
+import { pick, refsOf } from '../core/expose'
 import type { ApplyForSeatParams, CancelInvitationParams, InvitationResponseParams, InviteToSeatParams } from '../types/coGuest'
 import type { UserIdParams } from '../types/seat'
 import type { LiveUserInfo, PendingUserInfo, SeatUserInfo } from '../types/user'
@@ -40,19 +41,11 @@ export interface UseCoGuestStateReturn extends EventApi<CoGuestEventInfoMap> {
 export function useCoGuestState(): UseCoGuestStateReturn {
   const store = useCoGuestStore()
   return {
-    connected: computed(() => store.connected),
-    applicants: computed(() => store.applicants),
-    invitees: computed(() => store.invitees),
-    candidates: computed(() => store.candidates),
-    applyForSeat: store.applyForSeat,
-    cancelApplication: store.cancelApplication,
-    acceptApplication: store.acceptApplication,
-    rejectApplication: store.rejectApplication,
-    inviteToSeat: store.inviteToSeat,
-    cancelInvitation: store.cancelInvitation,
-    acceptInvitation: store.acceptInvitation,
-    rejectInvitation: store.rejectInvitation,
-    disConnect: store.disConnect,
+    ...refsOf(store, ['connected', 'applicants', 'invitees', 'candidates']),
+    ...pick(store, [
+      'applyForSeat', 'cancelApplication', 'acceptApplication', 'rejectApplication', 'inviteToSeat', 'cancelInvitation', 'acceptInvitation',
+      'rejectInvitation', 'disConnect'
+    ]),
     disconnect: store.disConnect,
     ...scopedEvents<CoGuestEventInfoMap>(store),
   }

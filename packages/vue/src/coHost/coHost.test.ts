@@ -1,7 +1,7 @@
-import { createLocalHub, EngineError, ErrorCode, type CoHostRequestView, type Hub, type RequestOutcome } from '@atomicx-vue/engine'
+import { createLocalHub, ErrorCode, type CoHostRequestView, type Hub, type RequestOutcome } from '@atomicx-vue/engine'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope } from 'vue'
-import { createFakeMediaEngine, createTestUser, flush, type FakeMediaEngine, type TestUser } from '../core/testing'
+import { createFakeMediaEngine, createTestUser, expectCode, flush, recordEvents, tearDown, type FakeMediaEngine, type TestUser } from '../core/testing'
 import { useAtomicxClient } from '../core/context'
 import { useDeviceState } from '../device'
 import { useLiveListState } from '../liveList'
@@ -26,18 +26,7 @@ const NOW = 1_700_000_000_000
 const pending = (host: SeatUserInfo, expiresAt: number | null) => ({ ...host, expiresAt })
 
 /** Every co-host event `who` receives, in order. */
-function record(who: TestUser): Array<[EventName, unknown]> {
-  const log: Array<[EventName, unknown]> = []
-  const { subscribeEvent } = who.use(useCoHostState)
-  for (const name of CO_HOST_EVENTS) subscribeEvent(name, (info) => log.push([name, info]))
-  return log
-}
-
-async function expectCode(promise: Promise<unknown>, code: ErrorCode): Promise<void> {
-  const error = await promise.then(() => null, (e: unknown) => e)
-  expect(error).toBeInstanceOf(EngineError)
-  expect((error as EngineError).code).toBe(code)
-}
+const record = (who: TestUser) => recordEvents(who, useCoHostState, CO_HOST_EVENTS)
 
 const liveIds = (list: readonly { liveId: string }[]) => list.map((u) => u.liveId)
 
@@ -79,9 +68,7 @@ beforeEach(async () => {
 })
 
 afterEach(() => {
-  vi.useRealTimers()
-  for (const who of [hostA, hostB, fan]) who.unmount()
-  hub.dispose()
+  tearDown(hub, [hostA, hostB, fan])
   engines.clear()
 })
 

@@ -1,5 +1,6 @@
-import { computed, type ComputedRef } from 'vue'
+import type { ComputedRef } from 'vue'
 import { scopedEvents, type EventApi } from '../core/events'
+import { activeActions, pick, refsOf } from '../core/expose'
 import type { CoHostStatus, RequestHostConnectionParams, TUIConnectionCode } from '../types/coHost'
 import type { PendingSeatUserInfo, SeatUserInfo } from '../types/user'
 import type { CoHostEventInfoMap } from './events'
@@ -31,6 +32,12 @@ export interface UseCoHostStateReturn extends EventApi<CoHostEventInfoMap> {
   muteRemoteHostAudio(liveId: string, isMuted: boolean): Promise<void>
 }
 
+/** The actions `useCoHostState()` hands out, also as `coHostActions`. */
+const ACTIONS = [
+  'requestHostConnection', 'cancelHostConnection', 'acceptHostConnection', 'rejectHostConnection', 'exitHostConnection',
+  'getCoHostCandidates', 'muteRemoteHostAudio'
+] as const
+
 /**
  * Host-to-host connections between lives (co-host).
  * @example
@@ -41,31 +48,11 @@ export interface UseCoHostStateReturn extends EventApi<CoHostEventInfoMap> {
 export function useCoHostState(): UseCoHostStateReturn {
   const store = useCoHostStore()
   return {
-    coHostStatus: computed(() => store.coHostStatus),
-    connected: computed(() => store.connected),
-    applicant: computed(() => store.applicant),
-    invitees: computed(() => store.invitees),
-    candidates: computed(() => store.candidates),
-    candidatesCursor: computed(() => store.candidatesCursor),
-    mutedHosts: computed(() => store.mutedHosts),
-    requestHostConnection: store.requestHostConnection,
-    cancelHostConnection: store.cancelHostConnection,
-    acceptHostConnection: store.acceptHostConnection,
-    rejectHostConnection: store.rejectHostConnection,
-    exitHostConnection: store.exitHostConnection,
-    getCoHostCandidates: store.getCoHostCandidates,
-    muteRemoteHostAudio: store.muteRemoteHostAudio,
+    ...refsOf(store, ['coHostStatus', 'connected', 'applicant', 'invitees', 'candidates', 'candidatesCursor', 'mutedHosts']),
+    ...pick(store, ACTIONS),
     ...scopedEvents<CoHostEventInfoMap>(store),
   }
 }
 
 /** The co-host actions outside components: they act on the active app (the active Pinia). */
-export const coHostActions = {
-  requestHostConnection: (params: RequestHostConnectionParams): Promise<Map<string, TUIConnectionCode>> => useCoHostStore().requestHostConnection(params),
-  cancelHostConnection: (params: CoHostLiveParams): Promise<void> => useCoHostStore().cancelHostConnection(params),
-  acceptHostConnection: (params: CoHostLiveParams): Promise<void> => useCoHostStore().acceptHostConnection(params),
-  rejectHostConnection: (params: CoHostLiveParams): Promise<void> => useCoHostStore().rejectHostConnection(params),
-  exitHostConnection: (): Promise<void> => useCoHostStore().exitHostConnection(),
-  getCoHostCandidates: (cursor?: string): Promise<void> => useCoHostStore().getCoHostCandidates(cursor),
-  muteRemoteHostAudio: (liveId: string, isMuted: boolean): Promise<void> => useCoHostStore().muteRemoteHostAudio(liveId, isMuted),
-}
+export const coHostActions: Pick<UseCoHostStateReturn, (typeof ACTIONS)[number]> = activeActions(useCoHostStore, ACTIONS)

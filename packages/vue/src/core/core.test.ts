@@ -15,13 +15,7 @@ import { createAtomicxClient } from './client'
 import { atomicxClientKey, useAtomicxClient } from './context'
 import { getDefaultHub } from './defaultHub'
 import { bindStores, createAtomicx } from './plugin'
-import { createFakeMediaEngine, createTestUser, flush, type TestUser } from './testing'
-
-async function expectCode(promise: Promise<unknown>, code: ErrorCode): Promise<void> {
-  const error = await promise.then(() => null, (e: unknown) => e)
-  expect(error).toBeInstanceOf(EngineError)
-  expect((error as EngineError).code).toBe(code)
-}
+import { createFakeMediaEngine, createTestUser, expectCode, flush, type TestUser } from './testing'
 
 let hub: Hub
 const users: TestUser[] = []

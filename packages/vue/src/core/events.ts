@@ -8,18 +8,20 @@ export interface EventApi<M> {
 }
 
 /**
- * Wraps a store's `subscribeEvent` so a subscription made in a component or effect scope ends with it:
- * a forgotten `unsubscribeEvent` cannot leak.
+ * Wraps `subscribe` (which returns its unsubscribe) so a subscription made in a component or effect scope
+ * ends with it: a forgotten unsubscribe cannot leak.
  */
-export function scopedEvents<M>(store: EventApi<M>): EventApi<M> {
-  return {
-    subscribeEvent(event, callback) {
-      const off = store.subscribeEvent(event, callback)
-      tryOnScopeDispose(off)
-      return off
-    },
-    unsubscribeEvent: store.unsubscribeEvent,
+export function scoped<A extends unknown[]>(subscribe: (...args: A) => () => void): (...args: A) => () => void {
+  return (...args) => {
+    const off = subscribe(...args)
+    tryOnScopeDispose(off)
+    return off
   }
+}
+
+/** A store's event API with `subscribeEvent` `scoped`. */
+export function scopedEvents<M>(store: EventApi<M>): EventApi<M> {
+  return { subscribeEvent: scoped(store.subscribeEvent), unsubscribeEvent: store.unsubscribeEvent }
 }
 
 /** One event with its payload, as pure transitions return them. */

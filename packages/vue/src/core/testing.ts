@@ -1,10 +1,12 @@
 // Test helpers (imported by tests only, never by the library): one simulated user = one Vue app.
-import { createEmitter, type Hub, type MediaEngine, type MediaEngineEvents } from '@atomicx-vue/engine'
+import { createEmitter, EngineError, type Hub, type MediaEngine, type MediaEngineEvents } from '@atomicx-vue/engine'
 import { createFakeBackend, type FakeBackend } from '@atomicx-vue/engine/testing'
-import { vi, type Mock } from 'vitest'
+import { expect, vi, type Mock } from 'vitest'
 import { createApp, defineComponent, h, render, type App, type Component } from 'vue'
 import { mediaBackendKey } from '../device/backend'
+import { useLiveListState } from '../liveList/useLiveListState'
 import { useLoginState } from '../login/useLoginState'
+import type { StartLiveParams } from '../types/live'
 import { localBackendOf } from './media'
 import { createAtomicx } from './plugin'
 import type { AtomicxOptions } from './types'
@@ -36,15 +38,18 @@ export interface MountedComponent<E> {
   unmount(): void
 }
 
+/** How `createTestUser` makes a user. */
+export interface TestUserOptions {
+  /** false: stay logged out */
+  readonly login?: boolean
+  readonly media?: AtomicxOptions['media']
+}
+
 /**
  * Mounts an app for `userId` on `hub` and (unless `login: false`) logs in as `{ userId, userName: 'Name of <id>' }`.
  * Media: the local engine capturing from a fake backend, unless `media` says otherwise.
  */
-export async function createTestUser(
-  hub: Hub,
-  userId: string,
-  options: { readonly login?: boolean; readonly media?: AtomicxOptions['media'] } = {},
-): Promise<TestUser> {
+export async function createTestUser(hub: Hub, userId: string, options: TestUserOptions = {}): Promise<TestUser> {
   const backend = createFakeBackend()
   const app = createApp(defineComponent({ render: () => null }))
   // the plugin provides a local engine's backend; with another engine, device tests still capture through this one
@@ -67,6 +72,54 @@ export async function createTestUser(
   }
   if (options.login !== false) await user.use(useLoginState).login({ userId, userName: `Name of ${userId}` })
   return user
+}
+
+/**
+ * Test users for `userIds` on `hub`, made with `options`: the first starts a live ("live1" unless `live`
+ * says otherwise), the others join it. Resolves once every side has heard of it all.
+ * @example
+ * ;[host, guest] = await createLive(hub, ['host', 'guest'])
+ */
+export async function createLive<const Ids extends readonly [string, ...string[]]>(
+  hub: Hub,
+  userIds: Ids,
+  options: TestUserOptions & { readonly live?: Partial<StartLiveParams> } = {},
+): Promise<{ -readonly [K in keyof Ids]: TestUser }> {
+  const [hostId, ...audienceIds] = userIds
+  const host = await createTestUser(hub, hostId, options)
+  const audience: TestUser[] = []
+  for (const userId of audienceIds) audience.push(await createTestUser(hub, userId, options))
+  const live = { liveId: 'live1', liveName: 'Live 1', ...options.live }
+  await host.use(useLiveListState).startLive(live)
+  for (const user of audience) await user.use(useLiveListState).joinLive({ liveId: live.liveId })
+  await flush()
+  return [host, ...audience] as { -readonly [K in keyof Ids]: TestUser }
+}
+
+/** Ends a test: real timers again, every user unmounted (which logs them out), the hub disposed. */
+export function tearDown(hub: Hub, users: readonly TestUser[]): void {
+  vi.useRealTimers()
+  for (const user of users) user.unmount()
+  hub.dispose()
+}
+
+/** Every event of `names` that `who` receives through `composable`'s `subscribeEvent`, in order. */
+export function recordEvents<E extends string>(
+  who: TestUser,
+  composable: () => { subscribeEvent(event: E, callback: (info: unknown) => void): unknown },
+  names: readonly E[],
+): Array<[E, unknown]> {
+  const log: Array<[E, unknown]> = []
+  const { subscribeEvent } = who.use(composable)
+  for (const name of names) subscribeEvent(name, (info) => log.push([name, info]))
+  return log
+}
+
+/** Expects `promise` to reject with an `EngineError` of `code`. */
+export async function expectCode(promise: Promise<unknown>, code: number): Promise<void> {
+  const error = await promise.then(() => null, (e: unknown) => e)
+  expect(error).toBeInstanceOf(EngineError)
+  expect((error as EngineError).code).toBe(code)
 }
 
 /** Every method of a media engine as a mock; `emit` fires its events. */

@@ -1,20 +1,14 @@
-import { createLocalHub, EngineError, ErrorCode, type Hub } from '@atomicx-vue/engine'
+import { createLocalHub, ErrorCode, type Hub } from '@atomicx-vue/engine'
 import { createFakeBackend, type FakeBackend } from '@atomicx-vue/engine/testing'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { watch } from 'vue'
 import { useAtomicxClient } from '../core/context'
 import { useCoGuestState } from '../coGuest'
-import { createTestUser, flush, type TestUser } from '../core/testing'
+import { createLive, createTestUser, expectCode, flush, tearDown, type TestUser } from '../core/testing'
 import { useLiveListState } from '../liveList'
 import { useLiveSeatState } from '../liveSeat'
 import { CoGuestEvent, DeviceError, DeviceStatus, MirrorType, NetworkQuality, VideoQuality } from '../types'
 import { useDeviceState } from './useDeviceState'
-
-async function failure(promise: Promise<unknown>): Promise<EngineError> {
-  const error = await promise.then(() => null, (e: unknown) => e)
-  expect(error).toBeInstanceOf(EngineError)
-  return error as EngineError
-}
 
 const seatOf = (who: TestUser, userId: string) => who.use(useLiveSeatState).seatList.value.find((seat) => seat.userInfo.userId === userId)?.userInfo
 const element = (tag = 'div') => document.createElement(tag)
@@ -27,19 +21,10 @@ let guest: TestUser
 beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] })
   hub = createLocalHub()
-  host = await createTestUser(hub, 'host')
-  guest = await createTestUser(hub, 'guest')
-  await host.use(useLiveListState).startLive({ liveId: 'live1', liveName: 'Live 1' })
-  await guest.use(useLiveListState).joinLive({ liveId: 'live1' })
-  await flush()
+  ;[host, guest] = await createLive(hub, ['host', 'guest'])
 })
 
-afterEach(() => {
-  host.unmount()
-  guest.unmount()
-  hub.dispose()
-  vi.useRealTimers()
-})
+afterEach(() => tearDown(hub, [host, guest]))
 
 /** The guest applies, the host accepts; resolves once the guest sits. */
 async function seatGuest(): Promise<void> {
@@ -111,7 +96,7 @@ describe('publishing', () => {
   ])('a %s camera: cameraLastError and the rejection carry the same DeviceError; status stays Off', async (_, fail, kind) => {
     fail(host.backend)
     const { openLocalCamera, cameraLastError, cameraStatus } = host.use(useDeviceState)
-    expect((await failure(openLocalCamera())).code).toBe(kind)
+    await expectCode(openLocalCamera(), kind)
     expect(cameraLastError.value).toBe(kind)
     expect(cameraStatus.value).toBe(DeviceStatus.Off)
     host.backend.allow('camera')
@@ -124,7 +109,7 @@ describe('publishing', () => {
     const owner = await createTestUser(hub, 'owner2', { media: { kind: 'local', backend } })
     await owner.use(useLiveListState).startLive({ liveId: 'live2', liveName: 'Live 2' })
     const { openLocalMicrophone, microphoneLastError } = owner.use(useDeviceState)
-    expect((await failure(openLocalMicrophone())).code).toBe(DeviceError.NotSupportCapture)
+    await expectCode(openLocalMicrophone(), DeviceError.NotSupportCapture)
     expect(microphoneLastError.value).toBe(DeviceError.NotSupportCapture)
     expect(backend.requests).toEqual([])
     owner.unmount()
@@ -140,7 +125,7 @@ describe('publishing', () => {
     const side = await who()
     const state = side.use(useDeviceState)
     for (const open of [state.openLocalMicrophone, state.openLocalCamera, () => state.startScreenShare()]) {
-      expect((await failure(open())).code).toBe(code)
+      await expectCode(open(), code)
     }
     expect([state.microphoneStatus.value, state.cameraStatus.value, state.screenStatus.value]).toEqual([DeviceStatus.Off, DeviceStatus.Off, DeviceStatus.Off])
     expect([state.microphoneLastError.value, state.cameraLastError.value]).toEqual([DeviceError.NoError, DeviceError.NoError])
@@ -179,7 +164,7 @@ describe('publishing', () => {
     await flush()
     expect([state.microphoneStatus.value, state.cameraStatus.value]).toEqual([DeviceStatus.Off, DeviceStatus.Off])
     expect(guest.backend.streams.every((stream) => !stream.active)).toBe(true)
-    expect((await failure(state.openLocalCamera())).code).toBe(ErrorCode.USER_NOT_IN_SEAT)
+    await expectCode(state.openLocalCamera(), ErrorCode.USER_NOT_IN_SEAT)
   })
 
   it('kicked off the seat: the same', async () => {
@@ -200,7 +185,7 @@ describe('publishing', () => {
     await flush()
     await flush()
     expect(state.microphoneStatus.value).toBe(DeviceStatus.Off)
-    expect((await failure(state.openLocalMicrophone())).code).toBe(ErrorCode.DEVICE_LOCKED)
+    await expectCode(state.openLocalMicrophone(), ErrorCode.DEVICE_LOCKED)
     await host.use(useLiveSeatState).openRemoteMicrophone({ userId: 'guest' })
     await flush()
     await state.openLocalMicrophone()
@@ -258,7 +243,7 @@ describe('screen share', () => {
   it('a dismissed picker rejects and records the failure', async () => {
     host.backend.deny('screen')
     const state = host.use(useDeviceState)
-    expect((await failure(state.startScreenShare())).code).toBe(DeviceError.UnknownError)
+    await expectCode(state.startScreenShare(), DeviceError.UnknownError)
     expect(state.screenLastError.value).toBe(DeviceError.UnknownError)
     expect(state.screenStatus.value).toBe(DeviceStatus.Off)
   })
@@ -317,7 +302,7 @@ describe('devices', () => {
   ])('refuses %s with INVALID_ARGUMENT and changes nothing', async (_, act) => {
     const state = host.use(useDeviceState)
     const before = [state.currentCamera.value, state.localVideoQuality.value, state.localMirrorType.value, state.captureVolume.value, state.outputVolume.value]
-    expect((await failure(act())).code).toBe(ErrorCode.INVALID_ARGUMENT)
+    await expectCode(act(), ErrorCode.INVALID_ARGUMENT)
     expect([state.currentCamera.value, state.localVideoQuality.value, state.localMirrorType.value, state.captureVolume.value, state.outputVolume.value]).toEqual(before)
     expect(state.isCameraTesting.value || state.isMicrophoneTesting.value).toBe(false)
   })
@@ -343,7 +328,7 @@ describe('devices', () => {
     const backend = createFakeBackend({ supported: { sinkId: false } })
     const safari = await createTestUser(hub, 'safari', { media: { kind: 'local', backend } })
     const { setCurrentSpeaker, currentSpeaker } = safari.use(useDeviceState)
-    expect((await failure(setCurrentSpeaker({ deviceId: 'speaker-1' }))).code).toBe(DeviceError.NotSupportCapture)
+    await expectCode(setCurrentSpeaker({ deviceId: 'speaker-1' }), DeviceError.NotSupportCapture)
     expect(currentSpeaker.value).toBeNull()
     safari.unmount()
   })
@@ -374,7 +359,7 @@ describe('device tests', () => {
     await guest.use(useLiveListState).leaveLive()
     guest.backend.deny('microphone')
     const state = guest.use(useDeviceState)
-    expect((await failure(state.startMicrophoneTest())).code).toBe(DeviceError.NoSystemPermission)
+    await expectCode(state.startMicrophoneTest(), DeviceError.NoSystemPermission)
     expect([state.microphoneLastError.value, state.isMicrophoneTesting.value]).toEqual([DeviceError.NoSystemPermission, false])
     guest.backend.allow('microphone')
     await state.startMicrophoneTest()

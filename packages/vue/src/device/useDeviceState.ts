@@ -1,4 +1,5 @@
-import { computed, type ComputedRef } from 'vue'
+import type { ComputedRef } from 'vue'
+import { pick, refsOf } from '../core/expose'
 import type { AudioRoute, DeviceError, DeviceStatus, MirrorType, TUIDeviceInfo, VideoQuality } from '../types/device'
 import type { NetworkInfo, ViewTarget } from '../types/seat'
 import type { MicrophoneTestParams } from './deviceTests'
@@ -97,58 +98,22 @@ function settled<A extends unknown[]>(action: (...args: A) => Promise<void>): (.
 export function useDeviceState(): UseDeviceStateReturn {
   const store = useDeviceStore()
   return {
-    microphoneStatus: computed(() => store.microphoneStatus),
-    cameraStatus: computed(() => store.cameraStatus),
-    screenStatus: computed(() => store.screenStatus),
-    microphoneList: computed(() => store.microphoneList),
-    cameraList: computed(() => store.cameraList),
-    speakerList: computed(() => store.speakerList),
-    currentMicrophone: computed(() => store.currentMicrophone),
-    currentCamera: computed(() => store.currentCamera),
-    currentSpeaker: computed(() => store.currentSpeaker),
-    microphoneLastError: computed(() => store.microphoneLastError),
-    cameraLastError: computed(() => store.cameraLastError),
-    screenLastError: computed(() => store.screenLastError),
-    captureVolume: computed(() => store.captureVolume),
-    outputVolume: computed(() => store.outputVolume),
-    currentMicVolume: computed(() => store.currentMicVolume),
-    isMicrophoneTesting: computed(() => store.isMicrophoneTesting),
-    testingMicVolume: computed(() => store.testingMicVolume),
-    isCameraTesting: computed(() => store.isCameraTesting),
-    isCameraTestLoading: computed(() => store.isCameraTestLoading),
-    isFrontCamera: computed(() => store.isFrontCamera),
-    localMirrorType: computed(() => store.localMirrorType),
-    localVideoQuality: computed(() => store.localVideoQuality),
-    currentAudioRoute: computed(() => store.currentAudioRoute),
-    isSpeakerTesting: computed(() => store.isSpeakerTesting),
-    networkInfo: computed(() => store.networkInfo),
-
+    ...refsOf(store, [
+      'microphoneStatus', 'cameraStatus', 'screenStatus', 'microphoneList', 'cameraList', 'speakerList', 'currentMicrophone',
+      'currentCamera', 'currentSpeaker', 'microphoneLastError', 'cameraLastError', 'screenLastError', 'captureVolume', 'outputVolume',
+      'currentMicVolume', 'isMicrophoneTesting', 'testingMicVolume', 'isCameraTesting', 'isCameraTestLoading', 'isFrontCamera',
+      'localMirrorType', 'localVideoQuality', 'currentAudioRoute', 'isSpeakerTesting', 'networkInfo'
+    ]),
+    ...pick(store, [
+      'closeLocalMicrophone', 'muteLocalAudio', 'unmuteLocalAudio', 'getMicrophoneList', 'setCurrentMicrophone', 'stopMicrophoneTest',
+      'setCaptureVolume', 'getSpeakerList', 'setCurrentSpeaker', 'setAudioRoute', 'startSpeakerTest', 'stopSpeakerTest', 'setOutputVolume',
+      'closeLocalCamera', 'getCameraList', 'setCurrentCamera', 'switchCamera', 'switchMirror', 'updateVideoQuality', 'setLocalVideoView',
+      'stopCameraTest', 'stopScreenShare'
+    ]),
     openLocalMicrophone: settled(store.openLocalMicrophone),
-    closeLocalMicrophone: store.closeLocalMicrophone,
-    muteLocalAudio: store.muteLocalAudio,
-    unmuteLocalAudio: store.unmuteLocalAudio,
-    getMicrophoneList: store.getMicrophoneList,
-    setCurrentMicrophone: store.setCurrentMicrophone,
     startMicrophoneTest: settled(store.startMicrophoneTest),
-    stopMicrophoneTest: store.stopMicrophoneTest,
-    setCaptureVolume: store.setCaptureVolume,
-    getSpeakerList: store.getSpeakerList,
-    setCurrentSpeaker: store.setCurrentSpeaker,
-    setAudioRoute: store.setAudioRoute,
-    startSpeakerTest: store.startSpeakerTest,
-    stopSpeakerTest: store.stopSpeakerTest,
-    setOutputVolume: store.setOutputVolume,
     openLocalCamera: settled(store.openLocalCamera),
-    closeLocalCamera: store.closeLocalCamera,
-    getCameraList: store.getCameraList,
-    setCurrentCamera: store.setCurrentCamera,
-    switchCamera: store.switchCamera,
-    switchMirror: store.switchMirror,
-    updateVideoQuality: store.updateVideoQuality,
-    setLocalVideoView: store.setLocalVideoView,
     startCameraTest: settled(store.startCameraTest),
-    stopCameraTest: store.stopCameraTest,
     startScreenShare: settled(store.startScreenShare),
-    stopScreenShare: store.stopScreenShare,
   }
 }

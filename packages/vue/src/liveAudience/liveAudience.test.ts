@@ -1,27 +1,16 @@
-import { createLocalHub, EngineError, ErrorCode, RoomRole, type Hub, type MemberView } from '@atomicx-vue/engine'
+import { createLocalHub, ErrorCode, RoomRole, type Hub, type MemberView } from '@atomicx-vue/engine'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createTestUser, flush, type TestUser } from '../core/testing'
+import { createLive, createTestUser, expectCode, flush, recordEvents, tearDown, type TestUser } from '../core/testing'
 import { useLiveListState } from '../liveList'
 import { LiveAudienceEvent, TUIRole } from '../types'
 import { useLiveAudienceStore } from './store'
 import { audienceEntries, changeEmissions, presenceEmission, toAudienceInfo } from './transitions'
 import { liveAudienceActions, useLiveAudienceState } from './useLiveAudienceState'
 
-async function expectCode(promise: Promise<unknown>, code: ErrorCode): Promise<void> {
-  const error = await promise.then(() => null, (e: unknown) => e)
-  expect(error).toBeInstanceOf(EngineError)
-  expect((error as EngineError).code).toBe(code)
-}
-
 const user = (userId: string) => ({ userId, userName: `Name of ${userId}`, avatarUrl: '' })
 const ids = (who: TestUser) => who.use(useLiveAudienceState).audienceList.value.map((member) => member.userId)
 
-function record(who: TestUser): Array<[string, unknown]> {
-  const log: Array<[string, unknown]> = []
-  const { subscribeEvent } = who.use(useLiveAudienceState)
-  for (const name of Object.values(LiveAudienceEvent)) subscribeEvent(name, (info) => log.push([name, info]))
-  return log
-}
+const record = (who: TestUser) => recordEvents(who, useLiveAudienceState, Object.values(LiveAudienceEvent))
 
 let hub: Hub
 let host: TestUser
@@ -29,18 +18,10 @@ let guest: TestUser
 
 beforeEach(async () => {
   hub = createLocalHub()
-  host = await createTestUser(hub, 'host')
-  guest = await createTestUser(hub, 'guest')
-  await host.use(useLiveListState).startLive({ liveId: 'live1', liveName: 'Live 1' })
-  await guest.use(useLiveListState).joinLive({ liveId: 'live1' })
-  await flush()
+  ;[host, guest] = await createLive(hub, ['host', 'guest'])
 })
 
-afterEach(() => {
-  host.unmount()
-  guest.unmount()
-  hub.dispose()
-})
+afterEach(() => tearDown(hub, [host, guest]))
 
 it('lists every member but the owner, on both sides, fetched on join', () => {
   expect(ids(host)).toEqual(['guest'])

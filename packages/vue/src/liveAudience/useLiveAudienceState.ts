@@ -1,5 +1,6 @@
-import { computed, type ComputedRef } from 'vue'
+import type { ComputedRef } from 'vue'
 import { scopedEvents, type EventApi } from '../core/events'
+import { activeActions, pick, refsOf } from '../core/expose'
 import type { AudienceInfo, DisableSendMessageParams } from '../types/audience'
 import type { UserIdParams } from '../types/seat'
 import type { LiveUserInfo } from '../types/user'
@@ -19,6 +20,9 @@ export interface UseLiveAudienceStateReturn extends EventApi<LiveAudienceEventIn
   disableSendMessage(params: DisableSendMessageParams): Promise<void>
 }
 
+/** The actions `useLiveAudienceState()` hands out, also as `liveAudienceActions`. */
+const ACTIONS = ['fetchAudienceList', 'setAdministrator', 'revokeAdministrator', 'kickUserOutOfRoom', 'disableSendMessage'] as const
+
 /**
  * The audience of the current live.
  * @example
@@ -27,23 +31,11 @@ export interface UseLiveAudienceStateReturn extends EventApi<LiveAudienceEventIn
 export function useLiveAudienceState(): UseLiveAudienceStateReturn {
   const store = useLiveAudienceStore()
   return {
-    audienceList: computed(() => store.audienceList),
-    audienceCount: computed(() => store.audienceCount),
-    messageBannedUserList: computed(() => store.messageBannedUserList),
-    fetchAudienceList: store.fetchAudienceList,
-    setAdministrator: store.setAdministrator,
-    revokeAdministrator: store.revokeAdministrator,
-    kickUserOutOfRoom: store.kickUserOutOfRoom,
-    disableSendMessage: store.disableSendMessage,
+    ...refsOf(store, ['audienceList', 'audienceCount', 'messageBannedUserList']),
+    ...pick(store, ACTIONS),
     ...scopedEvents<LiveAudienceEventInfoMap>(store),
   }
 }
 
 /** The audience actions outside components: they act on the active app (the active Pinia). */
-export const liveAudienceActions = {
-  fetchAudienceList: (): Promise<AudienceInfo[]> => useLiveAudienceStore().fetchAudienceList(),
-  setAdministrator: (params: UserIdParams): Promise<void> => useLiveAudienceStore().setAdministrator(params),
-  revokeAdministrator: (params: UserIdParams): Promise<void> => useLiveAudienceStore().revokeAdministrator(params),
-  kickUserOutOfRoom: (params: UserIdParams): Promise<void> => useLiveAudienceStore().kickUserOutOfRoom(params),
-  disableSendMessage: (params: DisableSendMessageParams): Promise<void> => useLiveAudienceStore().disableSendMessage(params),
-}
+export const liveAudienceActions: Pick<UseLiveAudienceStateReturn, (typeof ACTIONS)[number]> = activeActions(useLiveAudienceStore, ACTIONS)

@@ -1,18 +1,12 @@
-import { createLocalHub, EngineError, ErrorCode, LiveEndedReason, LiveKickedOutReason, type Hub, type LiveInfoView } from '@atomicx-vue/engine'
+import { createLocalHub, ErrorCode, LiveEndedReason, LiveKickedOutReason, type Hub, type LiveInfoView } from '@atomicx-vue/engine'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createTestUser, flush, type TestUser } from '../core/testing'
+import { createTestUser, expectCode, flush, tearDown, type TestUser } from '../core/testing'
 import { useLiveAudienceState } from '../liveAudience'
 import { useLiveSeatState } from '../liveSeat'
 import { useLoginState } from '../login'
 import { LiveListEvent, LiveType, SeatLayoutTemplate, TUISeatMode, type LiveInfo } from '../types'
 import { mergeLivePage, startInput, toLiveInfo } from './transitions'
 import { liveListActions, useLiveListState } from './useLiveListState'
-
-async function expectCode(promise: Promise<unknown>, code: ErrorCode): Promise<void> {
-  const error = await promise.then(() => null, (e: unknown) => e)
-  expect(error).toBeInstanceOf(EngineError)
-  expect((error as EngineError).code).toBe(code)
-}
 
 /** LiveListEvents `who` receives, each with the `currentLive` it saw then. */
 function record(who: TestUser): Array<[string, unknown, LiveInfo | null]> {
@@ -32,11 +26,7 @@ beforeEach(async () => {
   guest = await createTestUser(hub, 'guest')
 })
 
-afterEach(() => {
-  host.unmount()
-  guest.unmount()
-  hub.dispose()
-})
+afterEach(() => tearDown(hub, [host, guest]))
 
 describe('startLive', () => {
   it('creates the live with this user as owner on seat 0', async () => {

@@ -1,5 +1,6 @@
-import { computed, type ComputedRef } from 'vue'
+import type { ComputedRef } from 'vue'
 import { scopedEvents, type EventApi } from '../core/events'
+import { activeActions, pick, refsOf } from '../core/expose'
 import type {
   FetchLiveListParams, JoinLiveParams, LiveInfo, QueryMetaDataParams, StartLiveParams, UpdateLiveInfoParams, UpdateLiveMetaDataParams,
 } from '../types/live'
@@ -28,6 +29,12 @@ export interface UseLiveListStateReturn extends EventApi<LiveListEventInfoMap> {
   reset(): void
 }
 
+/** The actions `useLiveListState()` hands out, also as `liveListActions`. */
+const ACTIONS = [
+  'startLive', 'createLive', 'joinLive', 'leaveLive', 'endLive', 'updateLiveInfo', 'fetchLiveList', 'fetchLiveInfo', 'queryMetaData',
+  'updateLiveMetaData', 'reset'
+] as const
+
 /**
  * Live rooms: list, current live, start/join/leave/end.
  * @example
@@ -37,35 +44,11 @@ export interface UseLiveListStateReturn extends EventApi<LiveListEventInfoMap> {
 export function useLiveListState(): UseLiveListStateReturn {
   const store = useLiveListStore()
   return {
-    liveList: computed(() => store.liveList),
-    liveListCursor: computed(() => store.liveListCursor),
-    currentLive: computed(() => store.currentLive),
-    startLive: store.startLive,
-    createLive: store.createLive,
-    joinLive: store.joinLive,
-    leaveLive: store.leaveLive,
-    endLive: store.endLive,
-    updateLiveInfo: store.updateLiveInfo,
-    fetchLiveList: store.fetchLiveList,
-    fetchLiveInfo: store.fetchLiveInfo,
-    queryMetaData: store.queryMetaData,
-    updateLiveMetaData: store.updateLiveMetaData,
-    reset: store.reset,
+    ...refsOf(store, ['liveList', 'liveListCursor', 'currentLive']),
+    ...pick(store, ACTIONS),
     ...scopedEvents<LiveListEventInfoMap>(store),
   }
 }
 
 /** The live list actions outside components: they act on the active app (the active Pinia). */
-export const liveListActions = {
-  startLive: (params: StartLiveParams): Promise<void> => useLiveListStore().startLive(params),
-  createLive: (params: StartLiveParams): Promise<void> => useLiveListStore().startLive(params),
-  joinLive: (params: JoinLiveParams): Promise<void> => useLiveListStore().joinLive(params),
-  leaveLive: (): Promise<void> => useLiveListStore().leaveLive(),
-  endLive: (): Promise<void> => useLiveListStore().endLive(),
-  updateLiveInfo: (params: UpdateLiveInfoParams): Promise<void> => useLiveListStore().updateLiveInfo(params),
-  fetchLiveList: (params?: FetchLiveListParams): Promise<void> => useLiveListStore().fetchLiveList(params),
-  fetchLiveInfo: (liveId: string): Promise<LiveInfo> => useLiveListStore().fetchLiveInfo(liveId),
-  queryMetaData: (params: QueryMetaDataParams): Promise<Record<string, string>> => useLiveListStore().queryMetaData(params),
-  updateLiveMetaData: (params: UpdateLiveMetaDataParams): Promise<void> => useLiveListStore().updateLiveMetaData(params),
-  reset: (): void => useLiveListStore().reset(),
-}
+export const liveListActions: Pick<UseLiveListStateReturn, (typeof ACTIONS)[number]> = activeActions(useLiveListStore, ACTIONS)

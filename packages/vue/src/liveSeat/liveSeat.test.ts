@@ -1,19 +1,13 @@
-import { createLocalHub, EngineError, ErrorCode, MoveSeatPolicy, RoomRole, type Hub, type SeatView } from '@atomicx-vue/engine'
+import { createLocalHub, ErrorCode, MoveSeatPolicy, RoomRole, type Hub, type SeatView } from '@atomicx-vue/engine'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { useAtomicxClient } from '../core/context'
-import { createFakeMediaEngine, createTestUser, flush, type FakeMediaEngine, type TestUser } from '../core/testing'
+import { createFakeMediaEngine, createLive, createTestUser, expectCode, flush, tearDown, type FakeMediaEngine, type TestUser } from '../core/testing'
 import { useDeviceState } from '../device'
 import { useLiveListState } from '../liveList'
 import { DeviceControlPolicy, DeviceStatus, LiveSeatEvent, TUISeatMode } from '../types'
 import { canvasOf, seatRegions } from './layout'
 import { speakingFrom } from './transitions'
 import { useLiveSeatState } from './useLiveSeatState'
-
-async function expectCode(promise: Promise<unknown>, code: ErrorCode): Promise<void> {
-  const error = await promise.then(() => null, (e: unknown) => e)
-  expect(error).toBeInstanceOf(EngineError)
-  expect((error as EngineError).code).toBe(code)
-}
 
 const occupants = (who: TestUser) => who.use(useLiveSeatState).seatList.value.map((seat) => seat.userInfo.userId)
 const mediaOf = (who: TestUser) => who.use(useAtomicxClient).media() as Promise<FakeMediaEngine>
@@ -25,18 +19,10 @@ let guest: TestUser
 beforeEach(async () => {
   hub = createLocalHub()
   // a fake media engine: these tests drive its events (volumes, network) by hand
-  host = await createTestUser(hub, 'host', { media: () => createFakeMediaEngine() })
-  guest = await createTestUser(hub, 'guest', { media: () => createFakeMediaEngine() })
-  await host.use(useLiveListState).startLive({ liveId: 'live1', liveName: 'Live 1', seatMode: TUISeatMode.kFreeToTake })
-  await guest.use(useLiveListState).joinLive({ liveId: 'live1' })
-  await flush()
+  ;[host, guest] = await createLive(hub, ['host', 'guest'], { media: () => createFakeMediaEngine(), live: { seatMode: TUISeatMode.kFreeToTake } })
 })
 
-afterEach(() => {
-  host.unmount()
-  guest.unmount()
-  hub.dispose()
-})
+afterEach(() => tearDown(hub, [host, guest]))
 
 describe('seatList', () => {
   it('lists every seat; empty ones have a userInfo with userId "" and, in the dynamic grid, no region', () => {

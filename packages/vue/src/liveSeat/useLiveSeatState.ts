@@ -1,5 +1,6 @@
-import { computed, type ComputedRef } from 'vue'
+import type { ComputedRef } from 'vue'
 import { scopedEvents, type EventApi } from '../core/events'
+import { pick, refsOf } from '../core/expose'
 import type {
   AVStatistics, LiveCanvas, MoveUserToSeatParams, NetworkInfo, OpenRemoteDeviceParams, PlayUserVideoParams, SeatIndexParams, SeatInfo,
   StartPlayStreamParams, StopUserVideoParams, UserIdParams,
@@ -51,28 +52,13 @@ export interface UseLiveSeatStateReturn extends EventApi<LiveSeatEventInfoMap> {
 export function useLiveSeatState(): UseLiveSeatStateReturn {
   const store = useLiveSeatStore()
   return {
-    seatList: computed(() => store.seatList),
-    canvas: computed(() => store.canvas),
-    speakingUsers: computed(() => store.speakingUsers),
-    networkQualities: computed(() => store.networkQualities),
-    avStatistics: computed(() => store.avStatistics),
-    takeSeat: store.takeSeat,
-    leaveSeat: store.leaveSeat,
-    lockSeat: store.lockSeat,
-    unlockSeat: store.unlockSeat,
+    ...refsOf(store, ['seatList', 'canvas', 'speakingUsers', 'networkQualities', 'avStatistics']),
+    ...pick(store, [
+      'takeSeat', 'leaveSeat', 'lockSeat', 'unlockSeat', 'kickUserOutOfSeat', 'moveUserToSeat', 'openRemoteCamera', 'closeRemoteCamera',
+      'openRemoteMicrophone', 'closeRemoteMicrophone', 'muteMicrophone', 'unmuteMicrophone', 'startPlayStream', 'stopPlayStream',
+      'playUserVideo', 'stopUserVideo'
+    ]),
     unLockSeat: store.unlockSeat,
-    kickUserOutOfSeat: store.kickUserOutOfSeat,
-    moveUserToSeat: store.moveUserToSeat,
-    openRemoteCamera: store.openRemoteCamera,
-    closeRemoteCamera: store.closeRemoteCamera,
-    openRemoteMicrophone: store.openRemoteMicrophone,
-    closeRemoteMicrophone: store.closeRemoteMicrophone,
-    muteMicrophone: store.muteMicrophone,
-    unmuteMicrophone: store.unmuteMicrophone,
-    startPlayStream: store.startPlayStream,
-    stopPlayStream: store.stopPlayStream,
-    playUserVideo: store.playUserVideo,
-    stopUserVideo: store.stopUserVideo,
     ...scopedEvents<LiveSeatEventInfoMap>(store),
   }
 }

@@ -1,17 +1,11 @@
-import { createLocalHub, createState, EngineError, ErrorCode, type Hub, type HubPort } from '@atomicx-vue/engine'
+import { createLocalHub, createState, ErrorCode, type Hub, type HubPort } from '@atomicx-vue/engine'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createTestUser, flush, type TestUser } from '../core/testing'
+import { createTestUser, expectCode, flush, type TestUser } from '../core/testing'
 import { useLiveAudienceState } from '../liveAudience'
 import { useLiveListState } from '../liveList'
 import { LiveListEvent, LoginEvent, LoginStatus } from '../types'
 import { closeEvent, withProfile, withSelfInfo } from './transitions'
 import { loginActions, useLoginState } from './useLoginState'
-
-async function expectCode(promise: Promise<unknown>, code: ErrorCode): Promise<void> {
-  const error = await promise.then(() => null, (e: unknown) => e)
-  expect(error).toBeInstanceOf(EngineError)
-  expect((error as EngineError).code).toBe(code)
-}
 
 let hub: Hub
 let alice: TestUser

@@ -1,5 +1,6 @@
-import { computed, type ComputedRef } from 'vue'
+import type { ComputedRef } from 'vue'
 import { scopedEvents, type EventApi } from '../core/events'
+import { activeActions, pick, refsOf } from '../core/expose'
 import type { LoginParams, LoginStatus, LoginUserInfo, SetSelfInfoParams } from '../types/login'
 import type { LoginEventInfoMap } from './events'
 import { useLoginStore } from './store'
@@ -14,6 +15,9 @@ export interface UseLoginStateReturn extends EventApi<LoginEventInfoMap> {
   setSelfInfo(params: SetSelfInfoParams): Promise<void>
 }
 
+/** The actions `useLoginState()` hands out, also as `loginActions`. */
+const ACTIONS = ['login', 'logout', 'setSelfInfo'] as const
+
 /**
  * Login state of the current app's user.
  * @example
@@ -23,18 +27,11 @@ export interface UseLoginStateReturn extends EventApi<LoginEventInfoMap> {
 export function useLoginState(): UseLoginStateReturn {
   const store = useLoginStore()
   return {
-    loginUserInfo: computed(() => store.loginUserInfo),
-    loginStatus: computed(() => store.loginStatus),
-    login: store.login,
-    logout: store.logout,
-    setSelfInfo: store.setSelfInfo,
+    ...refsOf(store, ['loginUserInfo', 'loginStatus']),
+    ...pick(store, ACTIONS),
     ...scopedEvents<LoginEventInfoMap>(store),
   }
 }
 
 /** The login actions outside components: they act on the active app (the active Pinia). */
-export const loginActions = {
-  login: (params: LoginParams): Promise<void> => useLoginStore().login(params),
-  logout: (): Promise<void> => useLoginStore().logout(),
-  setSelfInfo: (params: SetSelfInfoParams): Promise<void> => useLoginStore().setSelfInfo(params),
-}
+export const loginActions: Pick<UseLoginStateReturn, (typeof ACTIONS)[number]> = activeActions(useLoginStore, ACTIONS)

@@ -1,4 +1,4 @@
-import { NoResponseReason } from '@atomicx-vue/engine'
+import { ErrorCode, NoResponseReason } from '@atomicx-vue/engine'
 
 /** Why a co-guest request ended unanswered: `timeout = 0`, `alreadySeated = 1`. */
 export { NoResponseReason }
@@ -22,31 +22,24 @@ export enum GuestEvent {
   onKickedOffSeat = 'onKickedOffSeat',
 }
 
-/** The seed docs' name for `GuestEvent`: same members, same values, so either works with `subscribeEvent`. */
-export enum CoGuestEvent {
-  onHostInvitationReceived = 'onHostInvitationReceived',
-  onHostInvitationCancelled = 'onHostInvitationCancelled',
-  onGuestApplicationResponded = 'onGuestApplicationResponded',
-  onGuestApplicationNoResponse = 'onGuestApplicationNoResponse',
-  onGuestApplicationError = 'onGuestApplicationError',
-  onKickedOffSeat = 'onKickedOffSeat',
-}
+/** The seed docs' name for `GuestEvent`: the same enum, so either works with `subscribeEvent`. */
+export { GuestEvent as CoGuestEvent }
 
-/** Error codes of seat applications and seat actions (`EngineError.code`). */
+/** Error codes of seat applications and seat actions (`EngineError.code`): the engine's own codes of these names. */
 export enum SeatApplicationErrorCode {
-  MAX_SEAT_COUNT_LIMIT = -2340,
-  SEAT_INDEX_NOT_EXIST = -2344,
-  INSUFFICIENT_OPERATION_PERMISSIONS = 100006,
-  SEAT_LOCKED = 100200,
-  SEAT_OCCUPIED = 100201,
-  ALREADY_ON_THE_SEAT_QUEUE = 100202,
-  ALREADY_IN_SEAT = 100203,
-  NOT_ON_THE_SEAT_QUEUE = 100204,
-  ALL_SEAT_OCCUPIED = 100205,
-  USER_NOT_IN_SEAT = 100206,
-  USER_ALREADY_ON_SEAT = 100210,
-  SEAT_NOT_SUPPORT_LINK_MIC = 100211,
-  EMPTY_SEAT_LIST = 100251,
+  MAX_SEAT_COUNT_LIMIT = ErrorCode.MAX_SEAT_COUNT_LIMIT,
+  SEAT_INDEX_NOT_EXIST = ErrorCode.SEAT_INDEX_NOT_EXIST,
+  INSUFFICIENT_OPERATION_PERMISSIONS = ErrorCode.INSUFFICIENT_OPERATION_PERMISSIONS,
+  SEAT_LOCKED = ErrorCode.SEAT_LOCKED,
+  SEAT_OCCUPIED = ErrorCode.SEAT_OCCUPIED,
+  ALREADY_ON_THE_SEAT_QUEUE = ErrorCode.ALREADY_ON_THE_SEAT_QUEUE,
+  ALREADY_IN_SEAT = ErrorCode.ALREADY_IN_SEAT,
+  NOT_ON_THE_SEAT_QUEUE = ErrorCode.NOT_ON_THE_SEAT_QUEUE,
+  ALL_SEAT_OCCUPIED = ErrorCode.ALL_SEAT_OCCUPIED,
+  USER_NOT_IN_SEAT = ErrorCode.USER_NOT_IN_SEAT,
+  USER_ALREADY_ON_SEAT = ErrorCode.USER_ALREADY_ON_SEAT,
+  SEAT_NOT_SUPPORT_LINK_MIC = ErrorCode.SEAT_NOT_SUPPORT_LINK_MIC,
+  EMPTY_SEAT_LIST = ErrorCode.EMPTY_SEAT_LIST,
 }
 
 /** A co-guest request as the anchor declares it (not used by the composables, which list `LiveUserInfo`). */

@@ -1,4 +1,5 @@
 import { CoHostLayoutTemplate } from '@atomicx-vue/engine'
+import { HostEvent } from './coGuest'
 import type { LiveUserInfo } from './user'
 
 /** Co-host layouts: `HostDynamicGrid = 600`, `HostDynamic1v6 = 601`, `HostVideoLandscapeFixed2Seats = 400`. */
@@ -19,11 +20,11 @@ export enum CoHostEvent {
   onCoHostRequestTimeout = 'onCoHostRequestTimeout',
   onCoHostUserJoined = 'onCoHostUserJoined',
   onCoHostUserLeft = 'onCoHostUserLeft',
-  onGuestApplicationReceived = 'onGuestApplicationReceived',
-  onGuestApplicationCancelled = 'onGuestApplicationCancelled',
-  onGuestApplicationProcessedByOtherHost = 'onGuestApplicationProcessedByOtherHost',
-  onHostInvitationResponded = 'onHostInvitationResponded',
-  onHostInvitationNoResponse = 'onHostInvitationNoResponse',
+  onGuestApplicationReceived = HostEvent.onGuestApplicationReceived,
+  onGuestApplicationCancelled = HostEvent.onGuestApplicationCancelled,
+  onGuestApplicationProcessedByOtherHost = HostEvent.onGuestApplicationProcessedByOtherHost,
+  onHostInvitationResponded = HostEvent.onHostInvitationResponded,
+  onHostInvitationNoResponse = HostEvent.onHostInvitationNoResponse,
 }
 
 /** Per-target result of `requestHostConnection`. */
