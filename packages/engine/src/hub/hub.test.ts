@@ -364,4 +364,14 @@ describe('createLocalHub: deadlines', () => {
     expect(hub.sessionCount).toBe(0)
     await expect(connect('late')).rejects.toMatchObject({ code: ErrorCode.NOT_LOGGED_IN })
   })
+
+  it('a hello still on its way when dispose() runs is shut down, not welcomed', async () => {
+    const [port, hubSide] = createPortPair<ServerMessage, ClientMessage>()
+    hub.accept(hubSide)
+    const opening = openSession(port, { userId: 'late' })
+    hub.dispose()
+    await expect(opening).rejects.toMatchObject({ code: ErrorCode.NOT_LOGGED_IN, message: expect.stringContaining('shutdown') })
+    expect(hub.sessionCount).toBe(0)
+    expect(hub.state.users.size).toBe(0)
+  })
 })

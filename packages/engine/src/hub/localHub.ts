@@ -95,6 +95,12 @@ export function createLocalHub(options: HubOptions = {}): Hub {
     connection.port.close()
   }
 
+  function shutDown(port: HubPort): null {
+    port.send({ kind: 'closed', reason: 'shutdown' })
+    port.close()
+    return null
+  }
+
   function refuse(port: HubPort, error: ErrorInfo): null {
     port.send({ kind: 'closed', reason: 'refused', error })
     port.close()
@@ -161,17 +167,14 @@ export function createLocalHub(options: HubOptions = {}): Hub {
 
   return {
     accept(port) {
-      if (disposed) {
-        port.send({ kind: 'closed', reason: 'shutdown' })
-        port.close()
-        return
-      }
+      if (disposed) return void shutDown(port)
       let connection: Connection | null = null
       let greeted = false
       port.onMessage((message) => {
         if (!greeted) {
           greeted = true
-          connection = greet(port, message)
+          // a hello already on its way when dispose() ran must not log in to a dead hub
+          connection = disposed ? shutDown(port) : greet(port, message)
         } else if (connection?.open) handle(connection, message)
       })
       port.onClose(() => {

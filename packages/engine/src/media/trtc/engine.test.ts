@@ -237,6 +237,15 @@ describe('join, roles, leave', () => {
     await expect(engine.startMicrophone()).rejects.toMatchObject({ code: MediaErrorCode.NOT_IN_ROOM })
   })
 
+  it('dispose releases the engine even when the exit fails: a warning, then no join', async () => {
+    const { of } = setup()
+    await join()
+    cloud.failNext('exitRoom', { code: 5999, message: 'stuck' })
+    await expect(engine.dispose()).resolves.toBeUndefined()
+    expect(of('warning')).toEqual([['warning', expect.objectContaining({ code: MediaErrorCode.UNKNOWN, message: 'stuck' })]])
+    await expect(join()).rejects.toMatchObject({ code: MediaErrorCode.DISPOSED })
+  })
+
   it('refuses a second join with ALREADY_IN_ROOM, but lets a join called right after leave run after the exit', async () => {
     const { named } = setup()
     await join()

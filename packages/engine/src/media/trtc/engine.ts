@@ -424,10 +424,12 @@ export function createTrtcEngine(options: TrtcEngineOptions): MediaEngine {
 
     async dispose() {
       if (disposed) return
-      await leave()
+      // an unmount hook must be able to rely on dispose: a failed exit is reported, never thrown
+      await leave().catch((error: MediaError) => events.emit('warning', error))
       disposed = true
       client?.off('*')
-      client?.destroy()
+      // the SDK refuses destroy() while still in the room, which a failed exit leaves it in
+      if (!room) client?.destroy()
       client = undefined
       events.clear()
     },
