@@ -163,3 +163,29 @@ describe('Session', () => {
     expect(dropped.received.map((m) => m.kind)).toEqual(['hello']) // no bye on a dead port
   })
 })
+
+describe('session edge cases', () => {
+  it('tells an onClose listener registered after the close, once', async () => {
+    const { hubSide, session } = await welcomed()
+    hubSide.send({ kind: 'closed', reason: 'kickedOffline' })
+    hubSide.close()
+    await flush()
+    expect(session.closed).toBe(true)
+    const late = vi.fn()
+    session.onClose(late)
+    await flush()
+    expect(late).toHaveBeenCalledExactlyOnceWith('kickedOffline', undefined)
+  })
+
+  it('rejects a request whose send throws, and keeps nothing pending', async () => {
+    const { client, received, session } = await welcomed()
+    vi.spyOn(client, 'send').mockImplementationOnce(() => { throw new Error('socket closing') })
+    const error = await session.request({ type: 'live.leave' }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(EngineError)
+    expect(error).toMatchObject({ code: ErrorCode.NOT_LOGGED_IN, cause: new Error('socket closing') })
+    // the next request goes out normally
+    void session.request({ type: 'live.leave' }).catch(() => {})
+    await flush()
+    expect(received.filter((m) => m.kind === 'request')).toEqual([{ kind: 'request', id: 2, command: { type: 'live.leave' } }])
+  })
+})

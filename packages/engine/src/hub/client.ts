@@ -40,6 +40,8 @@ function createSession(port: ClientPort, userId: UserId, welcome: Extract<Server
   let version = welcome.version
   let nextId = 1
   let closed = false
+  /** how it closed, for `onClose` listeners that come late */
+  let closedWith: SessionEvents['close'] | null = null
   let resyncing = false
   let byeSent = false
   let markClosed!: () => void
@@ -48,6 +50,7 @@ function createSession(port: ClientPort, userId: UserId, welcome: Extract<Server
   function finish(reason: SessionCloseReason, error?: EngineError): void {
     if (closed) return
     closed = true
+    closedWith = { reason, error }
     for (const { reject } of pending.values()) {
       reject(new EngineError(ErrorCode.NOT_LOGGED_IN, `The session closed (${reason}) before the hub answered`))
     }
@@ -78,7 +81,13 @@ function createSession(port: ClientPort, userId: UserId, welcome: Extract<Server
     if (closed) return Promise.reject(new EngineError(ErrorCode.NOT_LOGGED_IN, 'The session is closed: connect again'))
     return new Promise((resolve, reject) => {
       pending.set(message.id, { resolve, reject })
-      port.send(message)
+      try {
+        port.send(message)
+      } catch (error) {
+        // a transport that throws (a closing WebSocket) must not leave the request waiting forever
+        pending.delete(message.id)
+        reject(new EngineError(ErrorCode.NOT_LOGGED_IN, 'The connection to the hub failed: connect again', { cause: error }))
+      }
     })
   }
 
@@ -104,7 +113,12 @@ function createSession(port: ClientPort, userId: UserId, welcome: Extract<Server
     },
     onEvent: (listener) => emitter.on('event', ({ event, version: v }) => listener(event, v)),
     onResync: (listener) => emitter.on('resync', ({ view: v, version: at }) => listener(v, at)),
-    onClose: (listener) => emitter.on('close', ({ reason, error }) => listener(reason, error)),
+    onClose(listener) {
+      if (!closedWith) return emitter.on('close', ({ reason, error }) => listener(reason, error))
+      const { reason, error } = closedWith // already closed: tell it anyway, once
+      queueMicrotask(() => listener(reason, error))
+      return () => {}
+    },
     close() {
       if (!closed && !byeSent) {
         byeSent = true
