@@ -345,6 +345,9 @@ describe('bad input and wrong state', () => {
       () => alice.engine.startCamera({ quality: '4k' as never }),
       () => alice.engine.startCamera({ deviceId: '' }),
       () => alice.engine.startCamera({ view: 'preview' as never }),
+      // not an element (e.g. a component instance): refused before the camera opens, so nothing leaks
+      () => alice.engine.startCamera({ view: { $el: null } as never }),
+      () => alice.engine.playVideo('bob', 'camera', {} as never),
       () => alice.engine.startMicrophone({ deviceId: 7 as never }),
       () => alice.engine.startScreenShare({ systemAudio: 'yes' as never }),
       () => alice.engine.setMicrophoneMuted('yes' as never),

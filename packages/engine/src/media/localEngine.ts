@@ -63,7 +63,9 @@ function check(ok: boolean, message: string): asserts ok {
   if (!ok) throw new MediaError(MediaErrorCode.INVALID_ARGUMENT, message)
 }
 const oneOf = <T>(value: unknown, allowed: readonly T[]): value is T => allowed.includes(value as T)
-const isView = (view: unknown) => view === undefined || view === null || typeof view === 'object'
+// an element (anything with a tagName, as fakes have too): a component instance or a plain object would
+// only fail inside attach(), after the device was opened
+const isView = (view: unknown) => view === undefined || view === null || (typeof view === 'object' && typeof (view as { tagName?: unknown }).tagName === 'string')
 const isFlag = (flag: unknown) => flag === undefined || typeof flag === 'boolean'
 
 function checkDeviceId(deviceId: unknown): void {
