@@ -16,6 +16,17 @@ let carol: TestUser
 const buttons = (view: VueWrapper) => view.findAll('[data-testid^="call-"]:not(video)').map((b) => b.attributes('data-testid')).filter((id) => id !== 'call-view')
 const video = (view: VueWrapper, userId: string) => view.find(`[data-testid="call-video-${userId}"]`).element as HTMLVideoElement
 const button = (view: VueWrapper, name: string) => view.find(`[data-testid="call-${name}"]`)
+const iconOf = (view: VueWrapper, selector: string) => view.find(`${selector} svg`).attributes('data-icon')
+
+// emoji and dingbats: without an emoji font (headless Chromium, many Linux desktops) they show as "□"
+const EMOJI = /[\p{Extended_Pictographic}\u2700-\u27bf]/u
+
+/** Every icon as "<its element's data-testid>: <icon>, <how screen readers get it>". */
+const icons = (view: VueWrapper) => view.findAll('svg').map((svg) => {
+  const { role, 'aria-label': label, 'aria-hidden': hidden, 'data-icon': icon } = svg.attributes()
+  const where = svg.element.closest('[data-testid]')?.getAttribute('data-testid')
+  return `${where}: ${icon}, ${role === 'img' ? `img "${label}"` : `aria-hidden=${hidden}`}`
+})
 
 async function press(view: VueWrapper, name: string): Promise<void> {
   await button(view, name).trigger('click')
@@ -107,14 +118,18 @@ describe('1-to-1', () => {
     const [aliceView, bobView] = await connected()
     const state = alice.use(useCallState)
     expect(button(aliceView, 'microphone').attributes()).toMatchObject({ 'aria-label': 'Mute microphone', 'aria-pressed': 'true' })
+    expect(iconOf(aliceView, '[data-testid="call-microphone"]')).toBe('mic')
     await press(aliceView, 'microphone')
     expect(state.isMicrophoneOpened.value).toBe(false)
     expect(button(aliceView, 'microphone').attributes()).toMatchObject({ 'aria-label': 'Unmute microphone', 'aria-pressed': 'false' })
+    expect(iconOf(aliceView, '[data-testid="call-microphone"]')).toBe('micOff')
     expect(aliceView.find('[data-testid="participant-alice"] [role="img"]').attributes('aria-label')).toBe('Microphone off')
+    expect(iconOf(aliceView, '[data-testid="participant-alice"]')).toBe('micOff')
 
     await press(aliceView, 'camera')
     expect(state.isCameraOpened.value).toBe(false)
     expect(button(aliceView, 'camera').attributes('aria-label')).toBe('Turn camera on')
+    expect(iconOf(aliceView, '[data-testid="call-camera"]')).toBe('cameraOff')
     await press(aliceView, 'camera')
     expect(state.isCameraOpened.value).toBe(true)
     const preview = backend.playing(video(aliceView, 'alice'))
@@ -122,9 +137,13 @@ describe('1-to-1', () => {
     await flush()
     expect(backend.playing(video(bobView, 'alice'))).toBe(preview) // bob receives the reopened camera
 
+    expect(iconOf(aliceView, '[data-testid="call-camera"]')).toBe('camera')
+
+    expect(iconOf(aliceView, '[data-testid="call-speaker"]')).toBe('speaker')
     await press(aliceView, 'speaker')
     expect(state.isSpeakerMuted.value).toBe(true)
     expect(button(aliceView, 'speaker').attributes('aria-label')).toBe('Unmute speaker')
+    expect(iconOf(aliceView, '[data-testid="call-speaker"]')).toBe('speakerOff')
   })
 
   it('an audio call has no camera button and no video', async () => {
@@ -285,6 +304,48 @@ describe('focus, display mode, minimize', () => {
     await flush()
     expect(aliceView.html()).toBe('<!--v-if-->')
     expect(alice.use(useCallState).isMinimized.value).toBe(false)
+  })
+})
+
+describe('icons', () => {
+  it('ringing and calling: drawn icons, no emoji; button icons hide behind the button names', async () => {
+    const [aliceView, bobView] = [await alice.show(CallView), await bob.show(CallView)]
+    await call(['bob'])
+    expect(icons(bobView)).toEqual(['call-reject: hangup, aria-hidden=true', 'call-accept: phone, aria-hidden=true'])
+    expect(icons(aliceView)).toEqual([
+      'participant-alice: micOff, img "Microphone off"', // no media before the call connects
+      'participant-bob: micOff, img "Microphone off"',
+      'call-hangup: hangup, aria-hidden=true',
+    ])
+    for (const view of [aliceView, bobView]) expect(view.html()).not.toMatch(EMOJI)
+  })
+
+  it('connected group call with a float window: mic states announced per tile, every button and the float drawn', async () => {
+    await alice.use(useCallState).enableFloatWindow({ enable: true })
+    const [aliceView] = await connected(['carol'])
+    expect(icons(aliceView)).toEqual([
+      'call-minimize: minimize, aria-hidden=true',
+      'participant-alice: mic, img "Microphone on"',
+      'participant-bob: mic, img "Microphone on"',
+      'participant-carol: micOff, img "Microphone off"',
+      'call-camera: camera, aria-hidden=true',
+      'call-microphone: mic, aria-hidden=true',
+      'call-speaker: speaker, aria-hidden=true',
+      'call-invite: userPlus, aria-hidden=true',
+      'call-hangup: hangup, aria-hidden=true',
+    ])
+    await press(aliceView, 'minimize')
+    expect(icons(aliceView).at(-1)).toBe('call-float: camera, aria-hidden=true')
+    expect(aliceView.html()).not.toMatch(EMOJI)
+  })
+
+  it("an audio call's float shows a phone", async () => {
+    const aliceView = await alice.show(CallView)
+    await call(['bob'], CallMediaType.AUDIO)
+    await alice.use(useCallState).toggleMinimize()
+    await nextTick()
+    expect(iconOf(aliceView, '[data-testid="call-float"]')).toBe('phone')
+    expect(aliceView.html()).not.toMatch(EMOJI)
   })
 })
 

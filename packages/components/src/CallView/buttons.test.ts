@@ -1,6 +1,6 @@
 import { CallStatus } from '@atomicx-vue/vue'
 import { describe, expect, it } from 'vitest'
-import { callButtons } from './buttons'
+import { buttonIcon, callButtons } from './buttons'
 
 describe('callButtons', () => {
   it.each([
@@ -16,5 +16,22 @@ describe('callButtons', () => {
     [CallStatus.Connected, false, true, ['camera', 'microphone', 'speaker', 'invite', 'hangup']],
   ])('%s, video %s, group %s: %j', (status, isVideo, isGroup, expected) => {
     expect(callButtons(status, isVideo, isGroup)).toEqual(expected)
+  })
+})
+
+describe('buttonIcon', () => {
+  it.each([
+    ['accept', undefined, 'phone'],
+    ['reject', undefined, 'hangup'],
+    ['hangup', undefined, 'hangup'],
+    ['invite', undefined, 'userPlus'],
+    ['camera', true, 'camera'],
+    ['camera', false, 'cameraOff'],
+    ['microphone', true, 'mic'],
+    ['microphone', false, 'micOff'],
+    ['speaker', true, 'speaker'],
+    ['speaker', false, 'speakerOff'],
+  ] as const)('%s, pressed %s: %s', (button, pressed, expected) => {
+    expect(buttonIcon(button, pressed)).toBe(expected)
   })
 })

@@ -1,4 +1,5 @@
 import { CallStatus } from '@atomicx-vue/vue'
+import type { IconName } from '../shared/icons'
 
 /** A button of `CallView`'s panel. */
 export type CallButton = 'accept' | 'reject' | 'hangup' | 'camera' | 'microphone' | 'speaker' | 'invite'
@@ -19,4 +20,14 @@ export function callButtons(status: CallStatus, isVideo: boolean, isGroup: boole
     default:
       return []
   }
+}
+
+const ICON: Record<CallButton, IconName> = {
+  accept: 'phone', reject: 'hangup', hangup: 'hangup', camera: 'camera', microphone: 'mic', speaker: 'speaker', invite: 'userPlus',
+}
+const ICON_OFF: Partial<Record<CallButton, IconName>> = { camera: 'cameraOff', microphone: 'micOff', speaker: 'speakerOff' }
+
+/** The icon of a button; a device toggle that is off (`pressed` false) shows its crossed-out icon. */
+export function buttonIcon(button: CallButton, pressed?: boolean): IconName {
+  return (pressed === false && ICON_OFF[button]) || ICON[button]
 }
