@@ -1,10 +1,15 @@
 // The whole test suite, in one command that needs nothing but Node and the installed dependencies
 // (it never calls `pnpm` again, so it also works when pnpm itself came from `npx`).
 import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const bin = (name) => `${root}/node_modules/.bin/${name}`
+const reportDir = mkdtempSync(join(tmpdir(), 'atomicx-test-'))
+const report = join(reportDir, 'vitest.json')
 
 const steps = [
   ['Chromium for the browser tests', 'node', ['tests/scripts/ensure-chromium.mjs']],
@@ -18,7 +23,7 @@ const steps = [
   ['build: vue', bin('vite'), ['build', 'packages/vue', '--logLevel', 'warn']],
   ['build: components', bin('vite'), ['build', 'packages/components', '--logLevel', 'warn']],
   ['build: playground', bin('vite'), ['build', 'playground', '--logLevel', 'warn']],
-  ['tests: unit, component, flows and browser end-to-end', bin('vitest'), ['run', ...process.argv.slice(2)]],
+  ['tests: unit, component, flows and browser end-to-end', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)]],
 ]
 
 for (const [title, command, args] of steps) {
@@ -32,3 +37,8 @@ for (const [title, command, args] of steps) {
   }
   console.log(`✔ ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`)
 }
+
+// one plain closing line, whatever reads the log
+const { numPassedTests, numFailedTests, numPendingTests } = JSON.parse(readFileSync(report, 'utf8'))
+rmSync(reportDir, { recursive: true, force: true })
+console.log(`\n${numPassedTests} passed, ${numFailedTests} failed, ${numPendingTests} skipped`)
