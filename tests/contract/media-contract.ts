@@ -30,7 +30,7 @@ type Entry = { [E in keyof MediaEngineEvents]: readonly [E, MediaEngineEvents[E]
 
 const EVENTS: ReadonlyArray<keyof MediaEngineEvents> = [
   'connection', 'userJoined', 'userLeft', 'remoteMedia', 'localPublish', 'volumes',
-  'network', 'device', 'autoplayBlocked', 'screenShareEnded', 'removed', 'warning',
+  'network', 'statistics', 'device', 'autoplayBlocked', 'screenShareEnded', 'removed', 'warning',
 ]
 
 function record(engine: MediaEngine): Entry[] {
@@ -377,6 +377,52 @@ export function describeMediaEngineContract(name: string, makeWorld: MakeMediaWo
         logs[0]!.splice(0)
         await w.advance(4000)
         expect(logs[0]!.filter(([e]) => e === 'network')).toEqual([])
+      })
+    })
+
+    describe('statistics and volumes', () => {
+      const statistics = (log: readonly Entry[]) => log.flatMap(([e, i]) => (e === 'statistics' ? [i] : []))
+      const figures = ['videoBitrate', 'videoWidth', 'videoHeight', 'frameRate', 'audioBitrate', 'audioSampleRate'] as const
+
+      it('statistics come every 2 s while in a room: what I send, and each peer who publishes', async () => {
+        const { w, logs } = await world('alice', 'bob', 'carol')
+        const [alice, bob, carol] = w.engines as [MediaEngine, MediaEngine, MediaEngine]
+        await alice.join(live('alice'))
+        await bob.join(live('bob'))
+        await carol.join(live('carol')) // publishes nothing: not listed
+        await bob.startCamera()
+        await bob.startMicrophone()
+        await w.advance(1999)
+        expect(statistics(logs[0]!)).toEqual([])
+        await w.advance(1)
+        const [report] = statistics(logs[0]!)
+        expect(report?.local).toEqual(Object.fromEntries(figures.map((f) => [f, 0]))) // alice sends nothing
+        expect(report?.remote.map((r) => r.userId)).toEqual(['bob'])
+        const bobs = report!.remote[0]!
+        expect([bobs.videoWidth, bobs.videoHeight, bobs.frameRate].every((n) => n > 0)).toBe(true)
+        for (const f of figures) expect(bobs[f]).toBeGreaterThanOrEqual(0)
+        expect(statistics(logs[1]!)[0]?.local.videoWidth).toBe(bobs.videoWidth) // bob sends what alice receives
+
+        await alice.leave()
+        logs[0]!.splice(0)
+        await w.advance(4000)
+        expect(statistics(logs[0]!)).toEqual([])
+      })
+
+      it('capture and playback volumes take 0–100, before a room and on a running microphone', async () => {
+        const { w } = await world('alice')
+        const [alice] = w.engines as [MediaEngine]
+        await expect(alice.setCaptureVolume(40)).resolves.toBeUndefined()
+        await expect(alice.setPlaybackVolume('*', 0)).resolves.toBeUndefined()
+        await alice.join(live('alice'))
+        await alice.startMicrophone()
+        await expect(alice.setCaptureVolume(100)).resolves.toBeUndefined()
+        await expect(alice.setPlaybackVolume('bob', 100)).resolves.toBeUndefined()
+        for (const bad of [-1, 100.5, Number.NaN, '50' as unknown as number]) {
+          await expect(alice.setCaptureVolume(bad)).rejects.toMatchObject(invalid)
+          await expect(alice.setPlaybackVolume('*', bad)).rejects.toMatchObject(invalid)
+        }
+        await expect(alice.setPlaybackVolume('', 50)).rejects.toMatchObject(invalid)
       })
     })
 

@@ -21,7 +21,7 @@ export type { ConnectOptions } from './hub/client'
 
 // Media
 export * from './media/types'
-export type { AttachedMedia, LevelMeter, MediaBackend } from './media/backend'
+export type { AttachedMedia, AudioGain, LevelMeter, MediaBackend } from './media/backend'
 export { MediaError, toMediaError } from './media/errors'
 export type { MediaErrorOptions } from './media/errors'
 export { createBrowserBackend } from './media/browserBackend'

@@ -7,4 +7,4 @@
  * app.use(createAtomicx({ hub: createLocalHub(), media: { kind: 'local', backend } }))
  */
 export { createFakeBackend } from './media/fakeBackend'
-export type { FakeAttachment, FakeBackend, FakeBackendOptions, FakeCaptureKind, FakeDevice, FakeRequest } from './media/fakeBackend'
+export type { FakeAttachment, FakeBackend, FakeBackendOptions, FakeCaptureKind, FakeDevice, FakeGain, FakeRequest } from './media/fakeBackend'

@@ -6,6 +6,7 @@ import { FakeMisuseError, FakeRtcError, invalidParameter } from './errors'
 import { rateLimit, sendCustomMessage, sendSEIMessage, type RateWindows } from './messages'
 import { muteRemoteAudio, startRemoteVideo, stopRemoteVideo, updateRemoteVideo } from './remote'
 import { enterRoom, exitSessions, switchRole } from './session'
+import { required } from './validate'
 import { startLocalAudio, startLocalVideo, startScreenShare, stopTrack, updateLocalAudio, updateLocalVideo, updateScreenShare } from './tracks'
 
 /** The fake instance: the SDK's methods plus the SDK's own helpers the wrapper never calls. */
@@ -25,6 +26,7 @@ export function createClient(core: Core, options: { readonly plugins?: readonly 
     tracks: {},
     playing: new Map(),
     remoteAudioMuted: new Map(),
+    remoteAudioVolume: new Map(),
     volume: { interval: 0, next: 0 },
     destroyed: false,
   }
@@ -60,6 +62,14 @@ export function createClient(core: Core, options: { readonly plugins?: readonly 
     startPlugin: method('startPlugin', (name, opts) => startCrossRoom(core, state, name, opts)),
     updatePlugin: method('updatePlugin', (name, opts) => updateCrossRoom(core, state, name, opts)),
     stopPlugin: method('stopPlugin', (name, opts) => stopCrossRoom(core, state, name, opts)),
+
+    // sync in the SDK: bad input throws
+    setRemoteAudioVolume(userId, volume) {
+      if (state.destroyed) throw new FakeMisuseError('setRemoteAudioVolume() on a destroyed instance')
+      required('setRemoteAudioVolume', 'userId', userId, 'string')
+      if (typeof volume !== 'number' || !(volume >= 0)) throw invalidParameter('setRemoteAudioVolume', 5002, 'volume must be a number ≥ 0')
+      state.remoteAudioVolume.set(userId, volume)
+    },
 
     enableAudioVolumeEvaluation(interval = 2000) {
       if (typeof interval !== 'number') throw invalidParameter('enableAudioVolumeEvaluation', 5002, 'interval must be a number')

@@ -6,6 +6,7 @@ import { createDelivery } from './delivery'
 import { createDeviceRegistry, deviceInfo, makeDevice, type DeviceSeed, type FakeDeviceInfo, type Permission } from './devices'
 import { ERROR_CODE, FakeMisuseError, FakeRtcError } from './errors'
 import { exitSessions, kickOut } from './session'
+import { statisticsOf } from './statistics'
 import { stopTrack } from './tracks'
 
 /** Options of `createFakeCloud`. */
@@ -50,6 +51,9 @@ export interface SessionSnapshot {
   /** `${userId}|${streamType}` → view */
   readonly playing: ReadonlyMap<string, unknown>
   readonly remoteAudioMuted: ReadonlyMap<string, boolean>
+  readonly remoteAudioVolume: ReadonlyMap<string, number>
+  /** the microphone's `captureVolume`, while capturing */
+  readonly captureVolume?: number
   /** remote users this session was told about */
   readonly sees: readonly string[]
 }
@@ -169,7 +173,8 @@ export function createFakeCloud(options: FakeCloudOptions = {}): FakeCloud {
   function volumeTick(client: ClientState) {
     const level = (userId: string | undefined) => (userId === undefined ? 0 : core.volumes.get(userId) ?? 0)
     const mic = client.tracks.audio
-    const levels = mic ? [{ userId: '', volume: mic.muted ? 0 : level(client.userId) }] : []
+    // the capture volume scales what the microphone hears
+    const levels = mic ? [{ userId: '', volume: mic.muted ? 0 : Math.round((level(client.userId) * (mic.captureVolume ?? 100)) / 100) }] : []
     for (const [userId, presence] of client.session?.view ?? []) if (presence.audio) levels.push({ userId, volume: level(userId) })
     levels.sort((a, b) => b.volume - a.volume)
     emit(core, client, 'audio-volume', { result: levels.map((l) => ({ ...l, floatVolume: l.volume / 100 })) })
@@ -178,7 +183,7 @@ export function createFakeCloud(options: FakeCloudOptions = {}): FakeCloud {
   function networkTick(client: ClientState, userId: string) {
     const n = core.networks.get(userId) ?? DEFAULT_NETWORK
     emit(core, client, 'network-quality', { uplinkNetworkQuality: n.up, downlinkNetworkQuality: n.down, uplinkRTT: n.rtt, downlinkRTT: n.rtt, uplinkLoss: n.loss, downlinkLoss: n.loss })
-    emit(core, client, 'statistics', { rtt: n.rtt, upLoss: n.loss, downLoss: n.loss, bytesSent: 0, bytesReceived: 0 })
+    emit(core, client, 'statistics', statisticsOf(core, client, n))
   }
 
   function snapshot(client: ClientState): SessionSnapshot | undefined {
@@ -193,6 +198,8 @@ export function createFakeCloud(options: FakeCloudOptions = {}): FakeCloud {
       capturing: KINDS.filter((k) => client.tracks[k]),
       playing: new Map(client.playing),
       remoteAudioMuted: new Map(client.remoteAudioMuted),
+      remoteAudioVolume: new Map(client.remoteAudioVolume),
+      ...(client.tracks.audio ? { captureVolume: client.tracks.audio.captureVolume } : {}),
       sees: [...s.view.keys()],
     }
   }

@@ -9,6 +9,10 @@ export interface Track {
   publish: boolean
   muted: boolean
   state: 'stopped' | 'started'
+  /** microphone: `option.captureVolume` (default 100) */
+  captureVolume?: number
+  /** camera and screen: what `statistics` reports of it */
+  encoding?: { readonly width: number; readonly height: number; readonly frameRate: number; readonly bitrate: number }
 }
 
 export type TrackKind = 'video' | 'audio' | 'screen'
@@ -50,6 +54,8 @@ export interface ClientState {
   /** `${userId}|${streamType}` → view */
   readonly playing: Map<string, unknown>
   readonly remoteAudioMuted: Map<string, boolean>
+  /** `setRemoteAudioVolume` by userId (or `'*'`) */
+  readonly remoteAudioVolume: Map<string, number>
   volume: { interval: number; next: number }
   destroyed: boolean
 }

@@ -337,6 +337,55 @@ describe('clock, volumes and network', () => {
     expect(only(a.log, 'network-quality', 'statistics').map(([e]) => e)).toEqual(['network-quality', 'statistics', 'network-quality', 'statistics'])
     expect(only(a.log, 'network-quality')[0]?.[1]).toEqual({ uplinkNetworkQuality: 2, downlinkNetworkQuality: 3, uplinkRTT: 80, downlinkRTT: 80, uplinkLoss: 5, downlinkLoss: 5 })
   })
+
+  it('statistics list what I publish and what I receive of each peer, muted or blocked streams excluded', async () => {
+    const a = await joined(cloud, 'alice')
+    const b = await joined(cloud, 'bob')
+    await joined(cloud, 'carol') // publishes nothing: not listed
+    await a.client.startLocalVideo({ option: { profile: '720p' } })
+    await a.client.startLocalAudio({ option: { captureVolume: 50 } })
+    await b.client.startLocalVideo({ option: { profile: { width: 960, height: 540, frameRate: 15, bitrate: 1000 } } })
+    await b.client.startScreenShare()
+    await b.client.startLocalAudio({ mute: true })
+    cloud.setVolume('alice', 60)
+    await cloud.flush()
+    a.log.length = 0
+    cloud.advance(2000)
+    await cloud.flush()
+    expect(only(a.log, 'statistics')[0]?.[1]).toEqual({
+      rtt: 30, upLoss: 0, downLoss: 0, bytesSent: 0, bytesReceived: 0,
+      localStatistics: { audio: { bitrate: 40, audioLevel: 0.3 }, video: [{ width: 1280, height: 720, frameRate: 15, bitrate: 500, videoType: 'big' }] },
+      remoteStatistics: [{
+        userId: 'bob',
+        audio: { bitrate: 0, audioLevel: 0 },
+        video: [{ width: 960, height: 540, frameRate: 15, bitrate: 1000, videoType: 'big' }, { width: 1920, height: 1080, frameRate: 5, bitrate: 1600, videoType: 'sub' }],
+      }],
+    })
+  })
+
+  it('captureVolume: recorded at start and update, scales the local volume level, bad values 5000', async () => {
+    const a = await joined(cloud, 'alice')
+    await expect(a.client.startLocalAudio({ option: { captureVolume: -1 } })).rejects.toMatchObject({ code: 5000, extraCode: 5002 })
+    expect(cloud.session('alice')?.captureVolume).toBeUndefined()
+    await a.client.startLocalAudio()
+    expect(cloud.session('alice')?.captureVolume).toBe(100)
+    await a.client.updateLocalAudio({ option: { captureVolume: 25 } })
+    expect(cloud.session('alice')?.captureVolume).toBe(25)
+    a.client.enableAudioVolumeEvaluation(100)
+    cloud.setVolume('alice', 80)
+    cloud.advance(100)
+    await cloud.flush()
+    expect(only(a.log, 'audio-volume').at(-1)?.[1]).toEqual({ result: [{ userId: '', volume: 20, floatVolume: 0.2 }] })
+  })
+
+  it('setRemoteAudioVolume is sync: records per user or *, throws 5000 on bad input', async () => {
+    const a = await joined(cloud, 'alice')
+    a.client.setRemoteAudioVolume('*', 40)
+    a.client.setRemoteAudioVolume('bob', 120)
+    expect(cloud.session('alice')?.remoteAudioVolume).toEqual(new Map([['*', 40], ['bob', 120]]))
+    expect(() => a.client.setRemoteAudioVolume('bob', -1)).toThrow(expect.objectContaining({ code: 5000, extraCode: 5002 }))
+    expect(() => a.client.setRemoteAudioVolume('', 10)).toThrow(expect.objectContaining({ code: 5000, extraCode: 5003 }))
+  })
 })
 
 describe('SEI', () => {

@@ -71,11 +71,21 @@ describe('level meters', () => {
     constructor() { FakeAudioContext.made.push(this) }
     createMediaStreamSource() {
       this.sources++
-      return { connect: () => {}, disconnect: () => { this.sources-- } }
+      return { connect: (next: unknown) => next, disconnect: () => { this.sources-- } }
     }
     createAnalyser() {
       return { fftSize: 2048, getFloatTimeDomainData: (samples: Float32Array) => samples.fill(FakeAudioContext.amplitude) }
     }
+    createGain() {
+      const node = { gain: { value: 1 }, connect: (next: unknown) => next }
+      this.gains.push(node)
+      return node
+    }
+    createMediaStreamDestination() {
+      const track = { readyState: 'live', stop() { track.readyState = 'ended' } }
+      return { stream: { getTracks: () => [track], getAudioTracks: () => [track] } }
+    }
+    gains: Array<{ gain: { value: number } }> = []
     async close() { this.closed = true }
   }
 
@@ -106,6 +116,34 @@ describe('level meters', () => {
 
     backend.createLevelMeter(mic).stop()
     expect(FakeAudioContext.made).toHaveLength(2)
+  })
+
+  it('gain: a GainNode feeds a processed stream; stop ends it and closes the shared context', async () => {
+    FakeAudioContext.made = []
+    vi.stubGlobal('AudioContext', FakeAudioContext)
+    const fake = createFakeBackend()
+    const [mic, video] = [await fake.getUserMedia({ audio: true }), await fake.getUserMedia({ video: true })]
+    const backend = createBrowserBackend()
+    const unchanged = backend.gain(video, 50)
+    expect(unchanged.stream).toBe(video) // no audio: nothing to process, no context
+    expect(FakeAudioContext.made).toHaveLength(0)
+
+    const gain = backend.gain(mic, 40)
+    const meter = backend.createLevelMeter(gain.stream)
+    const [context] = FakeAudioContext.made
+    expect(FakeAudioContext.made).toHaveLength(1)
+    expect(gain.stream).not.toBe(mic)
+    expect(context!.gains[0]!.gain.value).toBe(0.4)
+    gain.set(100)
+    expect(context!.gains[0]!.gain.value).toBe(1)
+
+    gain.stop()
+    gain.stop()
+    expect(gain.stream.getTracks()[0]!.readyState).toBe('ended')
+    expect(mic.getTracks()[0]!.readyState).toBe('live') // the microphone keeps running
+    expect(context).toMatchObject({ closed: false, sources: 1 })
+    meter.stop()
+    expect(context).toMatchObject({ closed: true, sources: 0 })
   })
 })
 

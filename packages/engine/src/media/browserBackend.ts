@@ -1,4 +1,4 @@
-import type { AttachedMedia, LevelMeter, MediaBackend } from './backend'
+import type { AttachedMedia, AudioGain, LevelMeter, MediaBackend } from './backend'
 import { MediaError } from './errors'
 import { MediaErrorCode } from './types'
 
@@ -23,18 +23,34 @@ function mediaDevices(api: DeviceApi): MediaDevices {
 }
 
 const silent: LevelMeter = { read: () => 0, stop: () => {} }
+// without WebAudio the stream goes out as captured: a volume cannot apply
+const unchanged = (stream: MediaStream): AudioGain => ({ stream, set: () => {}, stop: () => {} })
 
 /** The real backend: `navigator.mediaDevices`, WebAudio level meters and `<video>`/`<audio>` playback. */
 export function createBrowserBackend(): MediaBackend {
   let context: AudioContext | undefined
-  let meters = 0
+  /** meters and gains on the shared context: it closes with the last of them */
+  let users = 0
+
+  const hasAudio = (stream: MediaStream) => typeof globalThis.AudioContext === 'function' && stream.getAudioTracks().length > 0
+
+  function acquire(): AudioContext {
+    const ctx = (context ??= new AudioContext())
+    // a context made before any user gesture starts suspended and would read (or send) silence
+    if (ctx.state === 'suspended') ctx.resume().catch(() => {})
+    users++
+    return ctx
+  }
+
+  function release(ctx: AudioContext): void {
+    if (--users > 0) return
+    context = undefined
+    ctx.close().catch(() => {})
+  }
 
   function createLevelMeter(stream: MediaStream): LevelMeter {
-    if (typeof globalThis.AudioContext !== 'function' || !stream.getAudioTracks().length) return silent
-    const ctx = (context ??= new AudioContext())
-    // a context made before any user gesture starts suspended and would read silence
-    if (ctx.state === 'suspended') ctx.resume().catch(() => {})
-    meters++
+    if (!hasAudio(stream)) return silent
+    const ctx = acquire()
     const source = ctx.createMediaStreamSource(stream)
     const analyser = ctx.createAnalyser()
     analyser.fftSize = 1024
@@ -53,9 +69,29 @@ export function createBrowserBackend(): MediaBackend {
         if (!open) return
         open = false
         source.disconnect()
-        if (--meters > 0) return
-        context = undefined
-        ctx.close().catch(() => {})
+        release(ctx)
+      },
+    }
+  }
+
+  function gain(stream: MediaStream, volume: number): AudioGain {
+    if (!hasAudio(stream)) return unchanged(stream)
+    const ctx = acquire()
+    const source = ctx.createMediaStreamSource(stream)
+    const node = ctx.createGain()
+    const destination = ctx.createMediaStreamDestination()
+    node.gain.value = volume / 100
+    source.connect(node).connect(destination)
+    let open = true
+    return {
+      stream: destination.stream,
+      set(next) { node.gain.value = next / 100 },
+      stop() {
+        if (!open) return
+        open = false
+        destination.stream.getTracks().forEach((t) => t.stop())
+        source.disconnect()
+        release(ctx)
       },
     }
   }
@@ -105,6 +141,7 @@ export function createBrowserBackend(): MediaBackend {
       return () => devices.removeEventListener('devicechange', fn)
     },
     createLevelMeter,
+    gain,
     attach,
     // read on access: feature tests must not run at import or creation (SSR, Node)
     get supported() {

@@ -1,4 +1,4 @@
-import type { AttachedMedia, LevelMeter, MediaBackend } from './backend'
+import type { AttachedMedia, AudioGain, LevelMeter, MediaBackend } from './backend'
 import type { DeviceKind } from './types'
 
 /** A capture the fake can make fail. */
@@ -25,6 +25,14 @@ export interface FakeAttachment {
   readonly element: HTMLMediaElement
   readonly mirror: boolean
   readonly detached: boolean
+}
+
+/** One `gain` call: its source, the processed stream, the volume now, and whether it was stopped. */
+export interface FakeGain {
+  readonly source: MediaStream
+  readonly stream: MediaStream
+  readonly volume: number
+  readonly stopped: boolean
 }
 
 /** One getUserMedia/getDisplayMedia call. */
@@ -60,6 +68,8 @@ export interface FakeBackend extends MediaBackend {
   /** Which capture made a stream of this backend (a stream with video is the camera's). */
   captureOf(stream: MediaStream): FakeCaptureKind | undefined
   readonly attachments: readonly FakeAttachment[]
+  /** every `gain` made, in order; a meter on a gain's stream reads its source's level × volume / 100 */
+  readonly gains: readonly FakeGain[]
   readonly requests: readonly FakeRequest[]
   /** every stream handed out, in order */
   readonly streams: readonly MediaStream[]
@@ -85,6 +95,7 @@ interface FakeTrack {
 interface FakeElement {
   readonly tagName: string
   muted: boolean
+  volume: number
   sinkId: string
   readonly style: { transform: string }
   setSinkId(id: string): Promise<void>
@@ -110,6 +121,17 @@ function requestedDevice(constraint: boolean | MediaTrackConstraints | undefined
   return id && !Array.isArray(id) && typeof id.exact === 'string' ? id.exact : undefined
 }
 
+const AUDIO_SETTINGS: MediaTrackSettings = { sampleRate: 48000 }
+const SCREEN_SETTINGS: MediaTrackSettings = { width: 1920, height: 1080, frameRate: 30 }
+
+/** A camera delivers what it was asked for (`ideal` or exact numbers), else 640×480 at 30 fps. */
+function videoSettings(constraint: boolean | MediaTrackConstraints): MediaTrackSettings {
+  const asked = (value: ConstrainULong | ConstrainDouble | undefined, fallback: number) =>
+    typeof value === 'number' ? value : value?.ideal ?? value?.exact ?? fallback
+  const c = typeof constraint === 'object' ? constraint : {}
+  return { width: asked(c.width, 640), height: asked(c.height, 480), frameRate: asked(c.frameRate, 30) }
+}
+
 /** Creates a fake backend: streams, devices, meters and views are plain objects; nothing is global. */
 export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend {
   const devices = [...(options.devices ?? DEFAULT_DEVICES)]
@@ -120,13 +142,14 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
   const levels = new Map<MediaStream, number>()
   const deviceListeners = new Set<() => void>()
   const attachments: Array<FakeAttachment & { detached: boolean }> = []
+  const gains: Array<FakeGain & { volume: number; stopped: boolean }> = []
   const requests: FakeRequest[] = []
   const streams: MediaStream[] = []
   let defaultLevel = 0
   let openMeters = 0
   let seq = 0
 
-  function track(kind: 'audio' | 'video', label: string, deviceId: string): FakeTrack {
+  function track(kind: 'audio' | 'video', label: string, deviceId: string, settings: MediaTrackSettings = {}): FakeTrack {
     const listeners = new Set<() => void>()
     const t: FakeTrack = {
       id: `track-${++seq}`,
@@ -134,7 +157,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       label,
       enabled: true,
       readyState: 'live',
-      getSettings: () => ({ deviceId }),
+      getSettings: () => ({ deviceId, ...settings }),
       stop: () => { t.readyState = 'ended' }, // as in browsers, stop() fires no `ended`
       addEventListener: (type, fn) => { if (type === 'ended') listeners.add(fn) },
       removeEventListener: (type, fn) => { if (type === 'ended') listeners.delete(fn) },
@@ -177,13 +200,15 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     const device = wanted === undefined ? list[0] : list.find((d) => d.deviceId === wanted)
     if (!list.length) throw new DOMException(`fake ${kind}: none plugged in`, 'NotFoundError')
     if (!device) throw new DOMException(`fake ${kind}: no device ${wanted}`, 'OverconstrainedError')
-    return track(kind === 'camera' ? 'video' : 'audio', device.label ?? device.deviceId, device.deviceId)
+    const label = device.label ?? device.deviceId
+    return kind === 'camera' ? track('video', label, device.deviceId, videoSettings(constraint)) : track('audio', label, device.deviceId, AUDIO_SETTINGS)
   }
 
   function element(tag = 'div'): HTMLElement {
     const el: FakeElement = {
       tagName: tag.toUpperCase(),
       muted: false,
+      volume: 1,
       sinkId: '',
       style: { transform: '' },
       setSinkId: async (id) => { el.sinkId = id },
@@ -207,8 +232,8 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     async getDisplayMedia(constraints) {
       requests.push({ method: 'getDisplayMedia', constraints })
       await check('screen')
-      const tracks = [track('video', 'Fake Screen', 'screen:0')]
-      if (constraints.audio) tracks.push(track('audio', 'Fake System Audio', 'screen:0'))
+      const tracks = [track('video', 'Fake Screen', 'screen:0', SCREEN_SETTINGS)]
+      if (constraints.audio) tracks.push(track('audio', 'Fake System Audio', 'screen:0', AUDIO_SETTINGS))
       return stream(tracks, 'screen')
     },
     async enumerateDevices() {
@@ -225,11 +250,29 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     createLevelMeter(s): LevelMeter {
       let open = true
       openMeters++
+      const level = () => {
+        const g = gains.find((x) => x.stream === s)
+        return g ? ((levels.get(g.source) ?? defaultLevel) * g.volume) / 100 : levels.get(s) ?? defaultLevel
+      }
       return {
-        read: () => (open ? levels.get(s) ?? defaultLevel : 0),
+        read: () => (open ? level() : 0),
         stop() {
           if (open) openMeters--
           open = false
+        },
+      }
+    },
+    gain(source, volume): AudioGain {
+      const label = source.getAudioTracks()[0]?.label ?? 'Fake Gain'
+      const out = stream([track('audio', label, 'gain', AUDIO_SETTINGS)], 'microphone')
+      const record = { source, stream: out, volume, stopped: false }
+      gains.push(record)
+      return {
+        stream: out,
+        set: (next) => { record.volume = next },
+        stop() {
+          record.stopped = true
+          tracksOf.get(out)?.forEach((t) => t.stop())
         },
       }
     },
@@ -277,6 +320,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     playing: (view) => [...attachments].reverse().find((a) => !a.detached && (a.view === view || a.element === view))?.stream,
     captureOf: (s) => captures.get(s),
     attachments,
+    gains,
     requests,
     streams,
     get openMeters() { return openMeters },

@@ -820,3 +820,122 @@ describe('dispose', () => {
     await alice.engine.dispose()
   })
 })
+
+describe('capture and playback volume', () => {
+  const withDocument = (backend: FakeBackend) => vi.stubGlobal('document', { createElement: (tag: string) => backend.element(tag) })
+  const playedAudio = (u: User) => u.backend.attachments.filter((a) => !a.detached && a.element.tagName === 'AUDIO')
+
+  it('sends the microphone through a gain once a volume other than 100 is set, before or while it runs', async () => {
+    fakeTimers()
+    const alice = user('alice')
+    await alice.engine.setCaptureVolume(50) // before join: remembered
+    await alice.engine.join({ roomId: 'r1', userId: 'alice', role: 'anchor' })
+    const bob = await joined('bob')
+    withDocument(bob.backend)
+    await alice.engine.startMicrophone()
+    await network.flush()
+    const [mic] = alice.backend.streams
+    expect(alice.backend.gains.map(({ source, volume, stopped }) => ({ source, volume, stopped }))).toEqual([{ source: mic, volume: 50, stopped: false }])
+    const gained = alice.backend.gains[0]!.stream
+    expect(playedAudio(bob).map((a) => a.stream)).toEqual([gained]) // the others hear it after the gain
+
+    alice.backend.setLevel(80, mic)
+    alice.engine.setVolumeInterval(1000)
+    vi.advanceTimersByTime(1000)
+    expect(take(alice, ['volumes'])).toEqual([['volumes', { levels: [{ userId: 'alice', volume: 40 }] }]])
+
+    await alice.engine.setCaptureVolume(100) // the gain stays, at full volume: nothing to republish
+    expect(alice.backend.gains.map((g) => g.volume)).toEqual([100])
+    await alice.engine.stopMicrophone()
+    expect(alice.backend.gains[0]!.stopped).toBe(true)
+    expect(trackStates(gained)).toEqual(['ended'])
+  })
+
+  it('at 100 sends the microphone as captured, and inserts the gain into a running one when asked', async () => {
+    const alice = await joined('alice')
+    const bob = await joined('bob')
+    withDocument(bob.backend)
+    await alice.engine.startMicrophone()
+    await network.flush()
+    const [mic] = alice.backend.streams
+    expect(alice.backend.gains).toEqual([])
+    expect(playedAudio(bob).map((a) => a.stream)).toEqual([mic])
+    take(bob)
+
+    await alice.engine.setCaptureVolume(30)
+    await network.flush()
+    expect(alice.backend.gains.map(({ source, volume }) => ({ source, volume }))).toEqual([{ source: mic, volume: 30 }])
+    expect(playedAudio(bob).map((a) => a.stream)).toEqual([alice.backend.gains[0]!.stream])
+    expect(take(bob, REMOTE)).toEqual([]) // a stream swap, not an unavailable
+    expect(trackStates(mic)).toEqual(['live'])
+
+    await alice.engine.leave()
+    expect(alice.backend.gains[0]!.stopped).toBe(true)
+  })
+
+  it('plays remote audio at the volume set per user or for all, also for later publishers', async () => {
+    const alice = await joined('alice')
+    const bob = await joined('bob')
+    const carol = await joined('carol')
+    withDocument(bob.backend)
+    await alice.engine.startMicrophone()
+    await network.flush()
+    const volumes = () => playedAudio(bob).map((a) => a.element.volume)
+    expect(volumes()).toEqual([1])
+
+    await bob.engine.setPlaybackVolume('alice', 40)
+    expect(volumes()).toEqual([0.4])
+    await bob.engine.setPlaybackVolume('*', 70) // replaces per-user values
+    await carol.engine.startMicrophone()
+    await network.flush()
+    expect(volumes()).toEqual([0.7, 0.7])
+    await bob.engine.setPlaybackVolume('carol', 0)
+    expect(volumes()).toEqual([0.7, 0])
+  })
+
+  it.each([
+    ['a volume over 100', (e: MediaEngine) => e.setCaptureVolume(101)],
+    ['a negative volume', (e: MediaEngine) => e.setCaptureVolume(-1)],
+    ['NaN', (e: MediaEngine) => e.setCaptureVolume(Number.NaN)],
+    ['a string volume', (e: MediaEngine) => e.setPlaybackVolume('bob', '50' as unknown as number)],
+    ['an empty userId', (e: MediaEngine) => e.setPlaybackVolume('', 50)],
+  ])('refuses %s with INVALID_ARGUMENT and changes nothing', async (_, call) => {
+    const alice = await joined('alice')
+    await expect(call(alice.engine)).rejects.toMatchObject({ code: MediaErrorCode.INVALID_ARGUMENT })
+    await alice.engine.startMicrophone()
+    expect(alice.backend.gains).toEqual([])
+  })
+})
+
+describe('statistics', () => {
+  const none = { videoBitrate: 0, videoWidth: 0, videoHeight: 0, frameRate: 0, audioBitrate: 0, audioSampleRate: 0 }
+
+  it('reports every 2 s in a room what I send and what each publisher sends, from the track settings', async () => {
+    fakeTimers()
+    const stats: Array<MediaEngineEvents['statistics']> = []
+    const alice = await joined('alice')
+    alice.engine.on('statistics', (s) => stats.push(s))
+    const bob = await joined('bob')
+    await joined('carol') // publishes nothing: not listed
+    await alice.engine.startCamera({ quality: '720p' })
+    await alice.engine.startMicrophone()
+    await bob.engine.startScreenShare()
+    await network.flush()
+
+    vi.advanceTimersByTime(2000)
+    expect(stats).toEqual([{
+      local: { ...none, videoWidth: 1280, videoHeight: 720, frameRate: 15, audioSampleRate: 48000 },
+      remote: [{ userId: 'bob', ...none, videoWidth: 1920, videoHeight: 1080, frameRate: 30 }],
+    }])
+
+    await alice.engine.setCameraMuted(true) // muted: not sent
+    await bob.engine.leave()
+    await network.flush()
+    vi.advanceTimersByTime(2000)
+    expect(stats[1]).toEqual({ local: { ...none, audioSampleRate: 48000 }, remote: [] })
+
+    await alice.engine.leave()
+    vi.advanceTimersByTime(4000)
+    expect(stats).toHaveLength(2)
+  })
+})

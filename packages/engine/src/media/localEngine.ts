@@ -1,5 +1,5 @@
 import { createEmitter } from '../emitter'
-import type { AttachedMedia, LevelMeter, MediaBackend } from './backend'
+import type { AttachedMedia, AudioGain, LevelMeter, MediaBackend } from './backend'
 import { createBrowserBackend } from './browserBackend'
 import { MediaError, toMediaError } from './errors'
 import type { LocalMediaNetwork, Membership, NetworkEvent } from './localNetwork'
@@ -12,6 +12,7 @@ import {
   type MediaEngine,
   type MediaEngineEvents,
   type MediaRole,
+  type MediaStreamStatistics,
   type MediaVideoQuality,
   type VideoSource,
 } from './types'
@@ -68,6 +69,27 @@ const oneOf = <T>(value: unknown, allowed: readonly T[]): value is T => allowed.
 const isView = (view: unknown) => view === undefined || view === null || (typeof view === 'object' && typeof (view as { tagName?: unknown }).tagName === 'string')
 const isFlag = (flag: unknown) => flag === undefined || typeof flag === 'boolean'
 
+function checkVolume(volume: unknown): asserts volume is number {
+  check(typeof volume === 'number' && volume >= 0 && volume <= 100, 'volume must be a number from 0 to 100')
+}
+
+/**
+ * One stream pair's figures from the tracks' settings. Bitrates stay 0: in-page hand-over encodes
+ * nothing, so there is no bitrate to measure.
+ */
+function statisticsOf(streams: ReadonlyMap<Media, MediaStream>): MediaStreamStatistics {
+  const video = (streams.get('camera') ?? streams.get('screen'))?.getVideoTracks()[0]?.getSettings()
+  const audio = streams.get('audio')?.getAudioTracks()[0]?.getSettings()
+  return {
+    videoBitrate: 0,
+    videoWidth: video?.width ?? 0,
+    videoHeight: video?.height ?? 0,
+    frameRate: Math.round(video?.frameRate ?? 0),
+    audioBitrate: 0,
+    audioSampleRate: audio?.sampleRate ?? 0,
+  }
+}
+
 function checkDeviceId(deviceId: unknown): void {
   check(deviceId === undefined || (typeof deviceId === 'string' && deviceId !== ''), 'deviceId must be a non-empty string')
 }
@@ -117,6 +139,8 @@ function merge(spec: CaptureSpec, change: CameraOptions): CaptureSpec {
 
 interface Capture extends CaptureSpec {
   readonly stream: MediaStream
+  /** the microphone through the capture volume, made once a volume other than 100 is asked for */
+  readonly gain?: AudioGain
   readonly preview?: AttachedMedia
   /** removes the track `ended` listener */
   readonly unlisten: () => void
@@ -150,6 +174,10 @@ export function createLocalMediaEngine(options: LocalMediaEngineOptions): MediaE
   let room: Joined | undefined
   let allAudioMuted = false
   let speaker: string | undefined
+  let captureVolume = 100
+  /** remote audio volumes 0–100 by userId, kept across rooms; `allPlaybackVolume` for the others */
+  const playbackVolume = new Map<string, number>()
+  let allPlaybackVolume = 100
   let volumeTimer: ReturnType<typeof setInterval> | undefined
   let networkTimer: ReturnType<typeof setInterval> | undefined
   let disposed = false
@@ -225,10 +253,14 @@ export function createLocalMediaEngine(options: LocalMediaEngineOptions): MediaE
     events.emit('localPublish', { media, state: on ? 'started' : 'stopped' })
   }
 
+  /** What the others get of a capture: the microphone after its gain. */
+  const sent = (c: Capture) => c.gain?.stream ?? c.stream
+  /** The captures the room may see (not muted), by media. */
+  const offered = () => new Map([...local].flatMap(([media, c]) => (muted.get(media) ? [] : [[media, sent(c)] as const])))
+
   /** Tells the room what it may see of `media`; the network hides it while I am a live audience. */
   function offer(media: Media): void {
-    const c = local.get(media)
-    room?.membership.publish(media, c && !muted.get(media) ? c.stream : null)
+    room?.membership.publish(media, offered().get(media) ?? null)
   }
 
   function activeDevice(media: Media, stream: MediaStream): void {
@@ -250,6 +282,7 @@ export function createLocalMediaEngine(options: LocalMediaEngineOptions): MediaE
       // the device it runs on: asking for it again changes nothing, and a quality switch keeps it
       deviceId: spec.deviceId ?? deviceOf(stream),
       stream,
+      gain: media === 'audio' && captureVolume !== 100 ? backend.gain(stream, captureVolume) : undefined,
       preview: spec.view && backend.attach(stream, spec.view, { mirror: spec.mirror, muted: true }),
       unlisten: () => track?.removeEventListener('ended', onEnded),
     })
@@ -258,6 +291,7 @@ export function createLocalMediaEngine(options: LocalMediaEngineOptions): MediaE
   function release(c: Capture, keepStream = false): void {
     c.unlisten()
     c.preview?.detach()
+    c.gain?.stop()
     if (!keepStream) stopTracks(c.stream)
   }
 
@@ -324,6 +358,7 @@ export function createLocalMediaEngine(options: LocalMediaEngineOptions): MediaE
 
   const playKey = (userId: string, source: VideoSource) => `${userId}/${source}`
   const isAudioMuted = (userId: string) => audioMuted.get(userId) ?? allAudioMuted
+  const volumeOf = (userId: string) => (playbackVolume.get(userId) ?? allPlaybackVolume) / 100
 
   function applySpeaker(attached: AttachedMedia): void {
     if (speaker) attached.setSinkId(speaker).catch((e: unknown) => events.emit('warning', toMediaError(e).toJSON()))
@@ -349,6 +384,7 @@ export function createLocalMediaEngine(options: LocalMediaEngineOptions): MediaE
     const element = stream && globalThis.document?.createElement('audio')
     if (!stream || !element) return
     const attached = backend.attach(stream, element, { muted: isAudioMuted(userId) })
+    attached.element.volume = volumeOf(userId)
     audios.set(userId, { stream, attached })
     applySpeaker(attached)
   }
@@ -429,7 +465,9 @@ export function createLocalMediaEngine(options: LocalMediaEngineOptions): MediaE
   function reportVolumes(): void {
     const sources = new Map<MediaStream, string>()
     const mic = local.get('audio')
-    if (mic && room) sources.set(mic.stream, room.userId)
+    // metered after the gain: the capture volume shows in my level, as in TRTC
+    const micStream = mic && sent(mic)
+    if (micStream && room) sources.set(micStream, room.userId)
     for (const [userId, streams] of remote) {
       const audio = streams.get('audio')
       if (audio) sources.set(audio, userId)
@@ -442,9 +480,16 @@ export function createLocalMediaEngine(options: LocalMediaEngineOptions): MediaE
     const levels = [...sources].map(([stream, userId]) => {
       const meter = meters.get(stream) ?? backend.createLevelMeter(stream)
       meters.set(stream, meter)
-      return { userId, volume: mic?.stream === stream && muted.get('audio') ? 0 : Math.round(meter.read()) }
+      return { userId, volume: micStream === stream && muted.get('audio') ? 0 : Math.round(meter.read()) }
     })
     events.emit('volumes', { levels: levels.sort((a, b) => b.volume - a.volume) })
+  }
+
+  /** The network report, then what I send and receive, as TRTC reports every 2 s. */
+  function reportNetwork(): void {
+    events.emit('network', IN_PAGE_NETWORK)
+    const remoteStatistics = [...remote].flatMap(([userId, streams]) => (streams.size ? [{ userId, ...statisticsOf(streams) }] : []))
+    events.emit('statistics', { local: statisticsOf(offered()), remote: remoteStatistics })
   }
 
   function setVolumeInterval(ms: number): void {
@@ -480,7 +525,7 @@ export function createLocalMediaEngine(options: LocalMediaEngineOptions): MediaE
       room = self = { roomId, userId, role, scene, membership }
       events.emit('connection', { state: 'connecting', reconnecting: false })
       events.emit('connection', { state: 'connected', reconnecting: false })
-      networkTimer = setInterval(() => events.emit('network', IN_PAGE_NETWORK), NETWORK_INTERVAL_MS)
+      networkTimer = setInterval(reportNetwork, NETWORK_INTERVAL_MS)
     },
 
     async leave() {
@@ -569,6 +614,29 @@ export function createLocalMediaEngine(options: LocalMediaEngineOptions): MediaE
         audioMuted.clear()
       } else audioMuted.set(userId, muted)
       audios.forEach((a, id) => { a.attached.element.muted = isAudioMuted(id) })
+    },
+
+    async setCaptureVolume(volume) {
+      checkVolume(volume)
+      await queue('audio', async () => {
+        captureVolume = volume
+        const c = local.get('audio')
+        if (c?.gain) return c.gain.set(volume)
+        // the gain goes in only when first needed: at 100 the microphone is sent as captured
+        if (!c || volume === 100) return
+        local.set('audio', { ...c, gain: backend.gain(c.stream, volume) })
+        offer('audio')
+      })
+    },
+
+    async setPlaybackVolume(userId, volume) {
+      check(typeof userId === 'string' && userId !== '', "userId must be a non-empty string or '*'")
+      checkVolume(volume)
+      if (userId === '*') {
+        allPlaybackVolume = volume
+        playbackVolume.clear()
+      } else playbackVolume.set(userId, volume)
+      audios.forEach((a, id) => { a.attached.element.volume = volumeOf(id) })
     },
 
     async listDevices(kind) {

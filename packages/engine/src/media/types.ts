@@ -61,6 +61,16 @@ export interface JoinOptions {
   readonly scene?: 'live' | 'rtc'
 }
 
+/** One stream's figures in a `statistics` report: kbps, px, fps, Hz; 0 where unknown. */
+export interface MediaStreamStatistics {
+  readonly videoBitrate: number
+  readonly videoWidth: number
+  readonly videoHeight: number
+  readonly frameRate: number
+  readonly audioBitrate: number
+  readonly audioSampleRate: number
+}
+
 export interface MediaEngineEvents {
   connection: { readonly state: 'disconnected' | 'connecting' | 'connected'; readonly reconnecting: boolean }
   userJoined: { readonly userId: string }
@@ -71,6 +81,8 @@ export interface MediaEngineEvents {
   volumes: { readonly levels: ReadonlyArray<{ readonly userId: string; readonly volume: number }> }
   /** every 2 s while in a room; 0–6 scale (= NetworkQuality) */
   network: { readonly up: number; readonly down: number; readonly rtt: number; readonly loss: number }
+  /** every 2 s while in a room: what I send (muted media not), and each remote user I receive something of; the local engine's bitrates are 0 (nothing is encoded in-page) */
+  statistics: { readonly local: MediaStreamStatistics; readonly remote: ReadonlyArray<MediaStreamStatistics & { readonly userId: string }> }
   device: { readonly kind: DeviceKind; readonly action: 'add' | 'remove' | 'active'; readonly device: DeviceInfo }
   autoplayBlocked: { readonly userId: string; readonly media: Media; resume(): Promise<void> }
   screenShareEnded: Record<string, never>
@@ -115,6 +127,10 @@ export interface MediaEngine {
   playVideo(userId: string, source: VideoSource, view: HTMLElement | null): Promise<void>
   stopVideo(userId: string, source: VideoSource): Promise<void>
   setRemoteAudioMuted(userId: string | '*', muted: boolean): Promise<void>
+  /** Microphone gain 0–100 (100 = as captured): applies to the running microphone and to later starts, also before `join`. */
+  setCaptureVolume(volume: number): Promise<void>
+  /** Remote audio loudness 0–100 for one user or `'*'` (everybody, replacing per-user values); remembered across rooms. */
+  setPlaybackVolume(userId: string | '*', volume: number): Promise<void>
   listDevices(kind: DeviceKind): Promise<DeviceInfo[]>
   setSpeaker(deviceId: string): Promise<void>
   /** 0 = off */

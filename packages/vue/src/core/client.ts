@@ -14,7 +14,7 @@ type RoomEventMap = { [T in RoomEventType]: RoomEventOf<T> }
 
 // Every media event is forwarded, so listeners registered before the engine exists keep working.
 const MEDIA_EVENTS = Object.keys({
-  connection: 1, userJoined: 1, userLeft: 1, remoteMedia: 1, localPublish: 1, volumes: 1, network: 1, device: 1,
+  connection: 1, userJoined: 1, userLeft: 1, remoteMedia: 1, localPublish: 1, volumes: 1, network: 1, statistics: 1, device: 1,
   autoplayBlocked: 1, screenShareEnded: 1, removed: 1, warning: 1,
 } satisfies Record<keyof MediaEngineEvents, 1>) as (keyof MediaEngineEvents)[]
 

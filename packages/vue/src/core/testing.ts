@@ -150,6 +150,8 @@ export function createFakeMediaEngine(): FakeMediaEngine {
     playVideo: done(),
     stopVideo: done(),
     setRemoteAudioMuted: done(),
+    setCaptureVolume: done(),
+    setPlaybackVolume: done(),
     listDevices: vi.fn(async () => []),
     setSpeaker: done(),
     setVolumeInterval: vi.fn(),

@@ -297,6 +297,8 @@ describe('devices', () => {
     ['an unknown mirror', () => host.use(useDeviceState).switchMirror({ mirror: 7 as MirrorType })],
     ['a volume above 100', () => host.use(useDeviceState).setCaptureVolume(101)],
     ['a negative volume', () => host.use(useDeviceState).setOutputVolume(-1)],
+    ['a NaN capture volume', () => host.use(useDeviceState).setCaptureVolume(Number.NaN)],
+    ['a string output volume', () => host.use(useDeviceState).setOutputVolume('50' as unknown as number)],
     ['a missing test view', () => host.use(useDeviceState).startCameraTest({ view: 'no-such-id' })],
     ['a zero test interval', () => host.use(useDeviceState).startMicrophoneTest({ interval: 0 })],
   ])('refuses %s with INVALID_ARGUMENT and changes nothing', async (_, act) => {
@@ -333,12 +335,40 @@ describe('devices', () => {
     safari.unmount()
   })
 
-  it('settings kept for the UI: volumes, audio route, facing', async () => {
+  it('settings kept for the UI: audio route, facing', async () => {
+    const state = host.use(useDeviceState)
+    await state.switchCamera({ isFrontCamera: false })
+    expect(state.isFrontCamera.value).toBe(false)
+  })
+
+  it('captureVolume: kept while the microphone is off, applied when it opens and to the open one', async () => {
     const state = host.use(useDeviceState)
     await state.setCaptureVolume(40)
-    await state.setOutputVolume(60)
-    await state.switchCamera({ isFrontCamera: false })
-    expect([state.captureVolume.value, state.outputVolume.value, state.isFrontCamera.value]).toEqual([40, 60, false])
+    expect([state.captureVolume.value, host.backend.gains.length]).toEqual([40, 0])
+    await state.openLocalMicrophone()
+    const [mic] = host.backend.streams
+    expect(host.backend.gains.map(({ source, volume }) => ({ source, volume }))).toEqual([{ source: mic, volume: 40 }])
+    await state.setCaptureVolume(75)
+    expect([state.captureVolume.value, host.backend.gains.map((g) => g.volume)]).toEqual([75, [75]])
+    host.backend.setLevel(80, mic)
+    vi.advanceTimersByTime(200)
+    expect(state.currentMicVolume.value).toBe(60) // the level after the gain
+  })
+
+  it('outputVolume: the remote audio I play, now and in a live joined later', async () => {
+    await host.use(useDeviceState).openLocalMicrophone()
+    await flush()
+    const played = (who: TestUser) => who.backend.attachments.filter((a) => !a.detached && a.element.tagName === 'AUDIO').map((a) => a.element.volume)
+    expect(played(guest)).toEqual([1])
+    await guest.use(useDeviceState).setOutputVolume(30)
+    expect([guest.use(useDeviceState).outputVolume.value, played(guest)]).toEqual([30, [0.3]])
+
+    const late = await createTestUser(hub, 'late')
+    await late.use(useDeviceState).setOutputVolume(20) // outside a live: kept
+    await late.use(useLiveListState).joinLive({ liveId: 'live1' })
+    await flush()
+    expect(played(late)).toEqual([0.2])
+    late.unmount()
   })
 })
 

@@ -82,6 +82,10 @@ export const useDeviceStore = defineStore('device', () => {
   onScopeDispose(client.onMedia('network', (report) => {
     networkInfo.value = toNetworkInfo(me(), report)
   }))
+  // an engine made after the volume was set (a new login) plays at 100 until told: tell it when it joins
+  onScopeDispose(client.onMedia('connection', ({ state }) => {
+    if (state === 'connected') client.media().then((engine) => engine.setPlaybackVolume('*', outputVolume.value)).catch(client.reportError)
+  }))
   // out of the live: leaving stopped every capture (and a logout took the engine away unheard)
   onScopeDispose(client.onView((view) => {
     if (view?.live) return
@@ -133,8 +137,11 @@ export const useDeviceStore = defineStore('device', () => {
       if (status[capture].value === DeviceStatus.On) return
       const engine = await media.ready()
       try {
-        if (capture === 'microphone') await engine.startMicrophone({ deviceId: current.microphone.value?.deviceId })
-        else {
+        if (capture === 'microphone') {
+          // the engine may have been made after the volume was set
+          await engine.setCaptureVolume(captureVolume.value)
+          await engine.startMicrophone({ deviceId: current.microphone.value?.deviceId })
+        } else {
           const quality = QUALITY_NAME[localVideoQuality.value]
           const mirror = isMirrored(localMirrorType.value)
           await engine.startCamera({ deviceId: current.camera.value?.deviceId, quality, mirror, view: localView })
@@ -280,6 +287,22 @@ export const useDeviceStore = defineStore('device', () => {
     return volume
   }
 
+  /** The microphone gain: applied to the open microphone now, to later opens when they start. */
+  async function setCaptureVolume(volume: number): Promise<void> {
+    const value = requireVolume(volume)
+    await serial.microphone(async () => {
+      captureVolume.value = value
+      if (status.microphone.value === DeviceStatus.On) await (await media.ready()).setCaptureVolume(value)
+    })
+  }
+
+  /** Remote audio loudness, in the live now (and in later lives: applied on join), and the speaker test's. */
+  async function setOutputVolume(volume: number): Promise<void> {
+    outputVolume.value = requireVolume(volume)
+    if (media.placement.roomId !== null) await (await media.ready()).setPlaybackVolume('*', volume)
+    await tests.updateSpeakerTest()
+  }
+
   return {
     microphoneStatus: status.microphone,
     cameraStatus: status.camera,
@@ -315,10 +338,7 @@ export const useDeviceStore = defineStore('device', () => {
     setCurrentMicrophone: ({ deviceId }: { deviceId: string }) => setCurrentCapture('microphone', deviceId),
     startMicrophoneTest: tests.startMicrophoneTest,
     stopMicrophoneTest: tests.stopMicrophoneTest,
-    /** Kept for the settings UI: neither engine exposes a capture gain yet. */
-    async setCaptureVolume(volume: number): Promise<void> {
-      captureVolume.value = requireVolume(volume)
-    },
+    setCaptureVolume,
     getSpeakerList: () => listDevices('speaker'),
     setCurrentSpeaker,
     /** Web browsers have no earpiece route: the value is kept for the UI. */
@@ -328,11 +348,7 @@ export const useDeviceStore = defineStore('device', () => {
     },
     startSpeakerTest: tests.startSpeakerTest,
     stopSpeakerTest: tests.stopSpeakerTest,
-    /** Applies to the speaker test; the engines play remote audio at full volume. */
-    async setOutputVolume(volume: number): Promise<void> {
-      outputVolume.value = requireVolume(volume)
-      await tests.updateSpeakerTest()
-    },
+    setOutputVolume,
     openLocalCamera: () => open('camera'),
     closeLocalCamera: () => close('camera'),
     getCameraList: () => listDevices('camera'),

@@ -6,7 +6,7 @@ import { useDeviceState } from '../device'
 import { useLiveListState } from '../liveList'
 import { DeviceControlPolicy, DeviceStatus, LiveSeatEvent, TUISeatMode } from '../types'
 import { canvasOf, seatRegions } from './layout'
-import { speakingFrom } from './transitions'
+import { speakingFrom, toAVStatistics } from './transitions'
 import { useLiveSeatState } from './useLiveSeatState'
 
 const occupants = (who: TestUser) => who.use(useLiveSeatState).seatList.value.map((seat) => seat.userInfo.userId)
@@ -166,6 +166,32 @@ describe('media levels', () => {
     ])
   })
 
+  it('avStatistics: my figures (userID "") and the remote ones while I sit on a seat; cleared off a seat and on leave', async () => {
+    const media = await mediaOf(guest)
+    const { avStatistics, takeSeat, leaveSeat } = guest.use(useLiveSeatState)
+    const figures = { videoBitrate: 0, videoWidth: 640, videoHeight: 480, frameRate: 15, audioBitrate: 40, audioSampleRate: 48000 }
+    const report = { local: { ...figures, videoWidth: 1280 }, remote: [{ userId: 'host', ...figures }] }
+    media.emit('statistics', report)
+    expect(avStatistics.value).toEqual([]) // in the audience: nothing shown
+
+    await takeSeat({ seatIndex: 1 })
+    await flush()
+    media.emit('statistics', report)
+    expect(avStatistics.value).toEqual([{ userID: '', ...figures, videoWidth: 1280 }, { userID: 'host', ...figures }])
+    await leaveSeat()
+    await flush()
+    expect(avStatistics.value).toEqual([])
+    media.emit('statistics', report)
+    expect(avStatistics.value).toEqual([])
+
+    const hostMedia = await mediaOf(host)
+    const hostState = host.use(useLiveSeatState)
+    hostMedia.emit('statistics', { local: figures, remote: [] }) // the owner sits on seat 0
+    expect(hostState.avStatistics.value).toEqual([{ userID: '', ...figures }])
+    await host.use(useLiveListState).endLive()
+    expect(hostState.avStatistics.value).toEqual([])
+  })
+
   it('muteMicrophone / unmuteMicrophone mute the open microphone (useDeviceState rules), and the room sees it', async () => {
     const { muteMicrophone, unmuteMicrophone, takeSeat } = guest.use(useLiveSeatState)
     await expectCode(muteMicrophone(), ErrorCode.INVALID_ARGUMENT) // not open yet
@@ -232,6 +258,13 @@ describe('layout (pure)', () => {
     [200, ['a', 'b'], [[0, { x: 0, y: 0, w: 640, h: 720, zOrder: 0 }], [1, { x: 640, y: 0, w: 640, h: 720, zOrder: 0 }]]],
   ])('template %i with seats %j', (template, users, expected) => {
     expect([...seatRegions(template, seats(users), canvasOf(template))]).toEqual(expected)
+  })
+
+  it('toAVStatistics puts mine first as userID "", then the remote users in report order', () => {
+    const zero = { videoBitrate: 0, videoWidth: 0, videoHeight: 0, frameRate: 0, audioBitrate: 0, audioSampleRate: 0 }
+    expect(toAVStatistics({ local: zero, remote: [{ userId: 'b', ...zero, frameRate: 5 }, { userId: 'a', ...zero }] })).toEqual([
+      { userID: '', ...zero }, { userID: 'b', ...zero, frameRate: 5 }, { userID: 'a', ...zero },
+    ])
   })
 
   it('speakingFrom keeps the map when nothing changed and drops silent users', () => {

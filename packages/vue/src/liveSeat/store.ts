@@ -13,7 +13,7 @@ import type {
 import type { LiveSeatEventInfoMap } from './events'
 import { canvasOf } from './layout'
 import { createStreamView, type StreamView } from './streamView'
-import { adminDeviceEmission, speakingFrom, toNetworkInfo, toSeatList, type SeatRoom } from './transitions'
+import { adminDeviceEmission, speakingFrom, toAVStatistics, toNetworkInfo, toSeatList, type SeatRoom } from './transitions'
 
 const DEFAULT_LAYOUT = 600
 
@@ -27,7 +27,7 @@ export const useLiveSeatStore = defineStore('liveSeat', () => {
   const canvas = shallowRef<LiveCanvas>(canvasOf(DEFAULT_LAYOUT))
   const speakingUsers = shallowRef<ReadonlyMap<string, number>>(new Map())
   const networkQualities = shallowRef<ReadonlyMap<string, NetworkInfo>>(new Map())
-  // neither media engine reports stream statistics yet: stays empty
+  /** while I sit on a seat of the current live: mine (userID '') and what I receive */
   const avStatistics = shallowRef<readonly AVStatistics[]>([])
   let room: SeatRoom | null = null
   let streamView: StreamView | null = null
@@ -39,6 +39,7 @@ export const useLiveSeatStore = defineStore('liveSeat', () => {
     if (!next) {
       speakingUsers.value = new Map()
       networkQualities.value = new Map()
+      avStatistics.value = []
     }
   }
 
@@ -60,6 +61,13 @@ export const useLiveSeatStore = defineStore('liveSeat', () => {
     const me = client.session.value?.userId
     if (room && me) networkQualities.value = new Map([[me, toNetworkInfo(me, report)]])
   }))
+  onScopeDispose(client.onMedia('statistics', (report) => {
+    if (room && media.seat) avStatistics.value = toAVStatistics(report)
+  }))
+  // off a seat I publish nothing, and the anchor shows no statistics
+  watch(() => media.seat, (seat) => {
+    if (!seat) avStatistics.value = []
+  })
   // the played "mixed stream" follows the seats (outside a live there are none, so no tiles)
   watch([seatList, canvas], ([seats, size]) => streamView?.update(seats, size))
   onScopeDispose(() => stopPlayStream())

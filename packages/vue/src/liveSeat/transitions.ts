@@ -2,7 +2,7 @@ import type { MediaEngineEvents, SeatDevice, SeatView } from '@atomicx-vue/engin
 import { emptySeatUser, toSeatUserInfo } from '../core/convert'
 import type { Emission } from '../core/events'
 import type { NetworkQuality } from '../types/device'
-import { DeviceControlPolicy, LiveSeatEvent, type NetworkInfo, type SeatInfo } from '../types/seat'
+import { DeviceControlPolicy, LiveSeatEvent, type AVStatistics, type NetworkInfo, type SeatInfo } from '../types/seat'
 import type { LiveSeatEventInfoMap } from './events'
 import { canvasOf, seatRegions } from './layout'
 
@@ -39,6 +39,11 @@ export function speakingFrom(
 /** The own network report as a `NetworkInfo` (the engine reports one loss for both directions). */
 export function toNetworkInfo(userId: string, { up, down, rtt, loss }: MediaEngineEvents['network']): NetworkInfo {
   return { userId, quality: Math.max(up, down) as NetworkQuality, upLoss: loss, downLoss: loss, delay: rtt }
+}
+
+/** An engine `statistics` report in the anchor's shape: mine first (`userID` ''), then each remote user's. */
+export function toAVStatistics({ local, remote }: MediaEngineEvents['statistics']): AVStatistics[] {
+  return [{ userID: '', ...local }, ...remote.map(({ userId, ...figures }) => ({ userID: userId, ...figures }))]
 }
 
 /** The `LiveSeatEvent` for an admin opening (unlocking) or closing one of my devices. */

@@ -455,6 +455,91 @@ describe('remote video', () => {
   })
 })
 
+describe('capture and playback volume', () => {
+  it('sends the capture volume with the next microphone start, and updates a running one', async () => {
+    const { named } = setup()
+    await engine.setCaptureVolume(60) // before the SDK exists: remembered, nothing loaded
+    expect(named('create')).toEqual([])
+    await join()
+    await engine.startMicrophone()
+    expect(cloud.session('alice')?.captureVolume).toBe(60)
+    await engine.setCaptureVolume(20)
+    expect(cloud.session('alice')?.captureVolume).toBe(20)
+    await engine.stopMicrophone()
+    await engine.startMicrophone({ deviceId: 'mic-1' })
+    expect(named('startLocalAudio', 'updateLocalAudio')).toEqual([
+      ['startLocalAudio', { mute: false, option: { captureVolume: 60 } }],
+      ['updateLocalAudio', { option: { captureVolume: 20 } }],
+      ['startLocalAudio', { mute: false, option: { microphoneId: 'mic-1', captureVolume: 20 } }],
+    ])
+  })
+
+  it('the capture volume scales my reported level', async () => {
+    const { of } = setup()
+    engine.setVolumeInterval(100)
+    await join()
+    await engine.setCaptureVolume(50)
+    await engine.startMicrophone()
+    cloud.setVolume('alice', 80)
+    cloud.advance(100)
+    await cloud.flush()
+    expect(of('volumes')).toEqual([['volumes', { levels: [{ userId: 'alice', volume: 40 }] }]])
+  })
+
+  it('sets remote volumes through setRemoteAudioVolume, and again for a user whose audio comes later', async () => {
+    const { named } = setup()
+    await join()
+    const bob = await joined(cloud, 'bob')
+    await engine.setPlaybackVolume('*', 30)
+    await engine.setPlaybackVolume('carol', 70)
+    await bob.client.startLocalAudio()
+    await cloud.flush()
+    expect(named('setRemoteAudioVolume')).toEqual([
+      ['setRemoteAudioVolume', '*', 30],
+      ['setRemoteAudioVolume', 'carol', 70],
+      ['setRemoteAudioVolume', 'bob', 30],
+    ])
+    expect(cloud.session('alice')?.remoteAudioVolume).toEqual(new Map([['*', 30], ['carol', 70], ['bob', 30]]))
+  })
+
+  it('refuses bad volumes before the SDK, and turns a throw of the SDK into a rejection', async () => {
+    const { named } = setup()
+    await join()
+    for (const bad of [-1, 101, Number.NaN, '50' as unknown as number]) {
+      await expect(engine.setCaptureVolume(bad)).rejects.toMatchObject({ code: MediaErrorCode.INVALID_ARGUMENT })
+      await expect(engine.setPlaybackVolume('bob', bad)).rejects.toMatchObject({ code: MediaErrorCode.INVALID_ARGUMENT })
+    }
+    await expect(engine.setPlaybackVolume('', 50)).rejects.toMatchObject({ code: MediaErrorCode.INVALID_ARGUMENT })
+    await engine.startMicrophone()
+    expect(named('setRemoteAudioVolume', 'updateLocalAudio')).toEqual([])
+    expect(named('startLocalAudio')).toEqual([['startLocalAudio', { mute: false, option: {} }]])
+
+    const client = (await vi.mocked(cloud.TRTC.create).mock.results[0]!.value) as { setRemoteAudioVolume: (...a: unknown[]) => void }
+    vi.spyOn(client, 'setRemoteAudioVolume').mockImplementation(() => { throw new cloud.FakeRtcError(5000, 5002, 'volume must be a number') })
+    await expect(engine.setPlaybackVolume('bob', 50)).rejects.toMatchObject({ code: MediaErrorCode.INVALID_ARGUMENT, sdkCode: 5000 })
+  })
+})
+
+describe('statistics', () => {
+  it('maps the SDK report: the camera (else the screen) of me and of each peer I receive', async () => {
+    const stats: Array<MediaEngineEvents['statistics']> = []
+    setup()
+    engine.on('statistics', (info) => stats.push(info))
+    await join()
+    const bob = await joined(cloud, 'bob')
+    await engine.startCamera({ quality: '540p' })
+    await engine.startMicrophone()
+    await bob.client.startScreenShare()
+    await cloud.flush()
+    cloud.advance(2000)
+    await cloud.flush()
+    expect(stats).toEqual([{
+      local: { videoBitrate: 1000, videoWidth: 960, videoHeight: 540, frameRate: 15, audioBitrate: 40, audioSampleRate: 0 },
+      remote: [{ userId: 'bob', videoBitrate: 1600, videoWidth: 1920, videoHeight: 1080, frameRate: 5, audioBitrate: 0, audioSampleRate: 0 }],
+    }])
+  })
+})
+
 describe('volumes, network, devices', () => {
   it('applies an interval set before the SDK exists, and names me instead of ""', async () => {
     const { of, named } = setup()

@@ -2,7 +2,7 @@ import { createEmitter } from '../../emitter'
 import { MediaError } from '../errors'
 import { MediaErrorCode, type CameraOptions, type DeviceKind, type JoinOptions, type MediaEngine, type MediaEngineEvents, type MediaRole } from '../types'
 import { loadTrtcSdk } from './load'
-import { CONNECTION_OF, fromSdkError, isRoomFatal, isSdkError, MEDIA_OF, QUALITY_PROFILES, SOURCE_OF, STREAM_OF, toDeviceInfo, toLeaveReason, toNetwork, toTrtcMirror } from './mapping'
+import { CONNECTION_OF, fromSdkError, isRoomFatal, isSdkError, MEDIA_OF, QUALITY_PROFILES, SOURCE_OF, STREAM_OF, toDeviceInfo, toLeaveReason, toNetwork, toStatistics, toTrtcMirror } from './mapping'
 import { createKeyedQueue } from './queue'
 import { createRemotePlayback } from './remote'
 import type { TrtcCheckedModules, TrtcClient, TrtcLocalVideoConfig, TrtcModules, TrtcScene, TrtcSdk } from './sdk'
@@ -37,6 +37,7 @@ const LIST: Readonly<Record<DeviceKind, 'getCameraList' | 'getMicrophoneList' | 
 
 const isAbort = (error: unknown) => isSdkError(error) && error.code === 5998
 const isRole = (role: unknown): role is MediaRole => role === 'anchor' || role === 'audience'
+const isVolume = (volume: unknown): volume is number => typeof volume === 'number' && volume >= 0 && volume <= 100
 
 /** Drops `undefined` fields: SDK updates are incremental, so an absent field must stay absent. */
 function compact<T extends object>(value: T): T {
@@ -84,6 +85,9 @@ export function createTrtcEngine(options: TrtcEngineOptions): MediaEngine {
   /** from `leave()` until its exit: nothing may start any more */
   let leaving = false
   let volumeInterval = 0
+  let captureVolume = 100
+  /** remote audio volumes by userId ('*' = the others), reapplied when a user's audio comes */
+  const playbackVolume = new Map<string, number>()
   let disposed = false
   let modules: Promise<TrtcCheckedModules> | undefined = options.TRTC === undefined ? undefined : Promise.resolve(checkSdk(options, 'TRTC'))
   let created: Promise<TrtcClient> | undefined
@@ -199,12 +203,26 @@ export function createTrtcEngine(options: TrtcEngineOptions): MediaEngine {
     stopLocalMedia().catch((error: MediaError) => events.emit('warning', error))
   }
 
+  /** `setRemoteAudioVolume` is sync and throws: a throw becomes a warning here, where nobody awaits. */
+  function applyPlaybackVolume(c: TrtcClient, userId: string, volume: number) {
+    try {
+      c.setRemoteAudioVolume(userId, volume)
+    } catch (error) {
+      events.emit('warning', fromSdkError(error))
+    }
+  }
+
   function wire(c: TrtcClient) {
     c.on('connection-state-changed', ({ state, isReconnecting }) => events.emit('connection', { state: CONNECTION_OF[state], reconnecting: isReconnecting === true }))
     c.on('remote-user-enter', ({ userId }) => events.emit('userJoined', { userId }))
     // the SDK reports a leaver's streams unavailable before its exit, so playback needs nothing here
     c.on('remote-user-exit', ({ userId, reason }) => events.emit('userLeft', { userId, reason: toLeaveReason(reason) }))
-    c.on('remote-audio-available', ({ userId }) => events.emit('remoteMedia', { userId, media: 'audio', available: true }))
+    c.on('remote-audio-available', ({ userId }) => {
+      // the SDK's '*' may not reach users who publish later: set theirs again
+      const volume = playbackVolume.get(userId) ?? playbackVolume.get('*')
+      if (volume !== undefined) applyPlaybackVolume(c, userId, volume)
+      events.emit('remoteMedia', { userId, media: 'audio', available: true })
+    })
     c.on('remote-audio-unavailable', ({ userId }) => events.emit('remoteMedia', { userId, media: 'audio', available: false }))
     for (const available of [true, false]) {
       c.on(available ? 'remote-video-available' : 'remote-video-unavailable', ({ userId, streamType }) => {
@@ -221,6 +239,7 @@ export function createTrtcEngine(options: TrtcEngineOptions): MediaEngine {
     })
     c.on('audio-volume', ({ result }) => events.emit('volumes', { levels: result.map(({ userId, volume }) => ({ userId: userId || me, volume })) }))
     c.on('network-quality', (quality) => events.emit('network', toNetwork(quality)))
+    c.on('statistics', (statistics) => events.emit('statistics', toStatistics(statistics)))
     c.on('device-changed', ({ type, action, device }) => events.emit('device', { kind: type, action, device: toDeviceInfo(device, type) }))
     c.on('autoplay-failed', ({ userId, mediaType, resume }) => events.emit('autoplayBlocked', { userId, media: MEDIA_OF[mediaType], resume }))
     c.on('screen-share-stopped', () => {
@@ -273,9 +292,10 @@ export function createTrtcEngine(options: TrtcEngineOptions): MediaEngine {
     async startMicrophone(o = {}) {
       assertObject(o)
       assertNonEmpty(o.deviceId, 'deviceId', true)
-      const option = compact({ microphoneId: o.deviceId })
       await start('audio', async (c) => {
-        if (local.audio) return o.deviceId === undefined ? undefined : c.updateLocalAudio({ option })
+        if (local.audio) return o.deviceId === undefined ? undefined : c.updateLocalAudio({ option: { microphoneId: o.deviceId } })
+        // read at its turn: a volume set while this start waited applies
+        const option = compact({ microphoneId: o.deviceId, captureVolume: captureVolume === 100 ? undefined : captureVolume })
         await c.startLocalAudio({ mute: muted.audio, option })
         local.audio = true
       })
@@ -352,6 +372,29 @@ export function createTrtcEngine(options: TrtcEngineOptions): MediaEngine {
       if (typeof userId !== 'string' || !userId) throw invalid('userId must be a non-empty string or "*"')
       if (typeof mute !== 'boolean') throw invalid('muted must be a boolean')
       await call(`remote-audio|${userId}`, (c) => c.muteRemoteAudio(userId, mute))
+    },
+
+    async setCaptureVolume(volume) {
+      if (!isVolume(volume)) throw invalid('volume must be a number from 0 to 100')
+      // remembered while the microphone is off (no SDK needed), applied when it starts
+      await run('audio', async () => {
+        if (local.audio) await client?.updateLocalAudio({ option: { captureVolume: volume } })
+        captureVolume = volume
+      })
+    },
+
+    async setPlaybackVolume(userId, volume) {
+      if (typeof userId !== 'string' || !userId) throw invalid('userId must be a non-empty string or "*"')
+      if (!isVolume(volume)) throw invalid('volume must be a number from 0 to 100')
+      await call(`remote-audio|${userId}`, async (c) => {
+        try {
+          c.setRemoteAudioVolume(userId, volume)
+        } catch (error) {
+          throw fromSdkError(error)
+        }
+        if (userId === '*') playbackVolume.clear()
+        playbackVolume.set(userId, volume)
+      })
     },
 
     async listDevices(kind) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { MediaError } from '../errors'
 import { MediaErrorCode } from '../types'
-import { fromSdkError, isRoomFatal, QUALITY_PROFILES, toLeaveReason, toNetwork, toTrtcMirror } from './mapping'
+import { fromSdkError, isRoomFatal, QUALITY_PROFILES, toLeaveReason, toNetwork, toStatistics, toTrtcMirror } from './mapping'
 import { isValidRoomId, isValidUserId, isVideoQuality } from './validate'
 
 const sdk = (code: number, extraCode?: number) => ({ name: 'RtcError', code, extraCode, message: `sdk ${code}/${extraCode}` })
@@ -102,5 +102,25 @@ describe('validation', () => {
     expect(['360p', '540p', '720p', '1080p'].every(isVideoQuality)).toBe(true)
     expect(isVideoQuality('480p')).toBe(false)
     expect(isVideoQuality('toString')).toBe(false)
+  })
+})
+
+describe('toStatistics', () => {
+  const video = (videoType: 'big' | 'small' | 'sub', width: number) => ({ width, height: width / 2, frameRate: 15, bitrate: width, videoType })
+  const audio = (bitrate: number) => ({ bitrate, audioLevel: 0.5 })
+
+  it('takes the camera (big) over the small stream and the screen, the screen when alone, zeros without video', () => {
+    const report = {
+      rtt: 20, upLoss: 0, downLoss: 0, bytesSent: 1, bytesReceived: 1,
+      localStatistics: { audio: audio(40), video: [video('small', 320), video('sub', 1920), video('big', 1280)] },
+      remoteStatistics: [{ userId: 'bob', audio: audio(0), video: [video('sub', 1920)] }, { userId: 'carol', audio: audio(32), video: [] }],
+    }
+    expect(toStatistics(report)).toEqual({
+      local: { videoBitrate: 1280, videoWidth: 1280, videoHeight: 640, frameRate: 15, audioBitrate: 40, audioSampleRate: 0 },
+      remote: [
+        { userId: 'bob', videoBitrate: 1920, videoWidth: 1920, videoHeight: 960, frameRate: 15, audioBitrate: 0, audioSampleRate: 0 },
+        { userId: 'carol', videoBitrate: 0, videoWidth: 0, videoHeight: 0, frameRate: 0, audioBitrate: 32, audioSampleRate: 0 },
+      ],
+    })
   })
 })

@@ -1,6 +1,6 @@
 import { MediaError } from '../errors'
-import { MediaErrorCode, type DeviceInfo, type DeviceKind, type Media, type MediaEngineEvents, type MediaVideoQuality, type VideoSource } from '../types'
-import type { TrtcConnectionState, TrtcDeviceInfo, TrtcError, TrtcMediaType, TrtcNetworkQuality, TrtcStreamType, TrtcVideoProfile } from './sdk'
+import { MediaErrorCode, type DeviceInfo, type DeviceKind, type Media, type MediaEngineEvents, type MediaStreamStatistics, type MediaVideoQuality, type VideoSource } from '../types'
+import type { TrtcConnectionState, TrtcDeviceInfo, TrtcError, TrtcMediaType, TrtcNetworkQuality, TrtcStatistics, TrtcStreamStatistics, TrtcStreamType, TrtcVideoProfile } from './sdk'
 
 /**
  * Explicit encoding profiles: the SDK has no `540p` key and silently ignores unknown keys, so every
@@ -26,6 +26,27 @@ export function toDeviceInfo(device: TrtcDeviceInfo, kind: DeviceKind): DeviceIn
 /** `network-quality` → `network`: round trip to the server is the uplink RTT; loss is the worse direction. */
 export function toNetwork(q: TrtcNetworkQuality): MediaEngineEvents['network'] {
   return { up: q.uplinkNetworkQuality, down: q.downlinkNetworkQuality, rtt: q.uplinkRTT, loss: Math.max(q.uplinkLoss, q.downlinkLoss) }
+}
+
+function toStreamStatistics({ audio, video }: TrtcStreamStatistics): MediaStreamStatistics {
+  // the camera ('big') when there is one, else the screen; the web SDK reports no audio sample rate
+  const shown = video.find((v) => v.videoType === 'big') ?? video.find((v) => v.videoType === 'sub')
+  return {
+    videoBitrate: shown?.bitrate ?? 0,
+    videoWidth: shown?.width ?? 0,
+    videoHeight: shown?.height ?? 0,
+    frameRate: shown?.frameRate ?? 0,
+    audioBitrate: audio.bitrate,
+    audioSampleRate: 0,
+  }
+}
+
+/** `statistics` payload → ours (my stream, then each remote user's). */
+export function toStatistics(s: TrtcStatistics): MediaEngineEvents['statistics'] {
+  return {
+    local: toStreamStatistics(s.localStatistics),
+    remote: s.remoteStatistics.map((r) => ({ userId: r.userId, ...toStreamStatistics(r) })),
+  }
 }
 
 const EXIT_REASONS = ['leave', 'timeout', 'kicked', 'role'] as const

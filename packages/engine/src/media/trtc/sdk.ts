@@ -49,7 +49,8 @@ export interface TrtcEnterRoomConfig {
 export interface TrtcLocalAudioConfig {
   readonly publish?: boolean
   readonly mute?: boolean | 'microphone'
-  readonly option?: { readonly microphoneId?: string }
+  /** `captureVolume` ≥ 0, 100 = as captured */
+  readonly option?: { readonly microphoneId?: string; readonly captureVolume?: number }
 }
 
 /** `startLocalVideo` / `updateLocalVideo` config. */
@@ -119,6 +120,23 @@ export interface TrtcNetworkQuality {
   readonly downlinkLoss: number
 }
 
+/** One stream's figures in `statistics`: bitrates in kbps; `video` has one entry per stream (`big`, `small`, `sub`). */
+export interface TrtcStreamStatistics {
+  readonly audio: { readonly bitrate: number; readonly audioLevel: number }
+  readonly video: ReadonlyArray<{ readonly width: number; readonly height: number; readonly frameRate: number; readonly bitrate: number; readonly videoType: 'big' | 'small' | 'sub' }>
+}
+
+/** `statistics` payload, every 2 s in a room. */
+export interface TrtcStatistics {
+  readonly rtt: number
+  readonly upLoss: number
+  readonly downLoss: number
+  readonly bytesSent: number
+  readonly bytesReceived: number
+  readonly localStatistics: TrtcStreamStatistics
+  readonly remoteStatistics: ReadonlyArray<TrtcStreamStatistics & { readonly userId: string }>
+}
+
 /** Event name → payload, for the events the engine listens to (and the fake emits). */
 export interface TrtcEventMap {
   'error': TrtcError
@@ -134,7 +152,7 @@ export interface TrtcEventMap {
   /** `userId: ''` is the local microphone */
   'audio-volume': { readonly result: ReadonlyArray<{ readonly userId: string; readonly volume: number; readonly floatVolume: number }> }
   'network-quality': TrtcNetworkQuality
-  'statistics': { readonly rtt: number; readonly upLoss: number; readonly downLoss: number; readonly bytesSent: number; readonly bytesReceived: number }
+  'statistics': TrtcStatistics
   'device-changed': { readonly type: TrtcDeviceType; readonly action: 'add' | 'remove' | 'active'; readonly device: TrtcDeviceInfo }
   'publish-state-changed': {
     readonly mediaType: TrtcMediaType
@@ -173,6 +191,8 @@ export interface TrtcClient {
   updateRemoteVideo(config: TrtcRemoteVideoConfig): Promise<void>
   stopRemoteVideo(config: { readonly userId: string; readonly streamType?: TrtcStreamType }): Promise<void>
   muteRemoteAudio(userId: string, mute: boolean): Promise<void>
+  /** Sync: throws on bad input; `userId` `'*'` = every remote user. */
+  setRemoteAudioVolume(userId: string, volume: number): void
   /** Sync; `interval <= 0` turns it off. */
   enableAudioVolumeEvaluation(interval?: number, enableInBackground?: boolean): void
   /** Typed void: argument errors come back as a rejected promise, rate-limit overflow throws. */
