@@ -1,17 +1,20 @@
-import { createEmitter } from '@atomicx-vue/engine'
+import { createEmitter, type MediaEngineEvents } from '@atomicx-vue/engine'
 import { defineStore } from 'pinia'
 import { onScopeDispose, ref, shallowRef } from 'vue'
 import { useAtomicxClient } from '../core/context'
+import { useLoginStore } from '../login/store'
 import {
   LiveListEvent, type FetchLiveListParams, type JoinLiveParams, type LiveInfo, type QueryMetaDataParams, type StartLiveParams,
   type UpdateLiveInfoParams, type UpdateLiveMetaDataParams,
 } from '../types/live'
 import type { LiveListEventInfoMap } from './events'
+import { isAlreadyOut, mediaLostError, removalEmission } from './removal'
 import { mergeLivePage, startInput, toLiveInfo, updateInput } from './transitions'
 
 /** Lives of the hub and the one this user is in (internal; use `useLiveListState`). */
 export const useLiveListStore = defineStore('liveList', () => {
   const client = useAtomicxClient()
+  const login = useLoginStore()
   const events = createEmitter<LiveListEventInfoMap>(client.reportError)
   const liveList = shallowRef<readonly LiveInfo[]>([])
   const liveListCursor = ref('')
@@ -30,6 +33,36 @@ export const useLiveListStore = defineStore('liveList', () => {
   onScopeDispose(client.on('live.kickedOut', ({ liveId, reason }) => {
     events.emit(LiveListEvent.onKickedOutOfLive, { liveId, reason, message: '' })
   }))
+  onScopeDispose(client.onMedia('removed', (removed) => void mediaRemoved(removed).catch(client.reportError)))
+
+  /**
+   * The media engine is already out of the live's room (TRTC `kicked-out`, a room-fatal error; the local
+   * engine: the same userId joined the room elsewhere). The user leaves the live on the hub too, so the
+   * others see the member go and no seat or application is left behind, then hears why
+   * (`removalEmission`). A refused leave means the hub ended or left the live first and told the
+   * user itself: nothing more is said. `kick` is a login elsewhere: logged out as the hub's
+   * kicked-offline does (`onKickedOffline`); `error` also reaches the app's error handler (`mediaLostError`).
+   */
+  async function mediaRemoved({ reason, error }: MediaEngineEvents['removed']): Promise<void> {
+    const liveId = currentLive.value?.liveId
+    if (liveId !== undefined && await leaveAfterRemoval()) {
+      const { event, info } = removalEmission(reason, liveId)
+      events.emit(event, info)
+    }
+    if (reason === 'error') client.reportError(mediaLostError(error))
+    if (reason === 'kick') await login.kickedOffline()
+  }
+
+  /** `live.leave` for `mediaRemoved`: false when already out; other failures go to the app's error handler. */
+  async function leaveAfterRemoval(): Promise<boolean> {
+    try {
+      await client.request({ type: 'live.leave' })
+      return true
+    } catch (refused) {
+      if (!isAlreadyOut(refused)) client.reportError(refused)
+      return false
+    }
+  }
 
   /** Creates a live with this user as owner on seat 0 and enters it. */
   async function startLive(params: StartLiveParams): Promise<void> {

@@ -5,6 +5,7 @@ import { useLiveAudienceState } from '../liveAudience'
 import { useLiveListState } from '../liveList'
 import { LiveListEvent, LoginEvent, LoginStatus } from '../types'
 import { closeEvent, withProfile, withSelfInfo } from './transitions'
+import { useLoginStore } from './store'
 import { loginActions, useLoginState } from './useLoginState'
 
 let hub: Hub
@@ -134,6 +135,17 @@ describe('login events', () => {
     expect(events).toEqual(['loginExpired'])
     expect(carol.use(useLoginState).loginStatus.value).toBe(LoginStatus.UNKNOWN)
     carol.unmount()
+  })
+
+  it('kickedOffline (the media engine saw this user join elsewhere): logged out first, told once', async () => {
+    await alice.use(useLoginState).login({ userId: 'alice' })
+    const { subscribeEvent, loginStatus } = alice.use(useLoginState)
+    const events: unknown[] = []
+    for (const name of Object.values(LoginEvent)) subscribeEvent(name, () => events.push([name, loginStatus.value]))
+    await alice.use(useLoginStore).kickedOffline()
+    await alice.use(useLoginStore).kickedOffline()
+    expect(events).toEqual([[LoginEvent.onKickedOffline, LoginStatus.UNKNOWN]])
+    expect(hub.sessionCount).toBe(0)
   })
 
   it.each([

@@ -1,4 +1,4 @@
-import { createEmitter, EngineError, ErrorCode } from '@atomicx-vue/engine'
+import { createEmitter, EngineError, ErrorCode, type SessionCloseReason } from '@atomicx-vue/engine'
 import { defineStore } from 'pinia'
 import { onScopeDispose, ref, shallowRef } from 'vue'
 import { useAtomicxClient } from '../core/context'
@@ -17,10 +17,30 @@ export const useLoginStore = defineStore('login', () => {
     loginUserInfo.value = view ? withProfile(loginUserInfo.value, view.user) : null
     loginStatus.value = view ? LoginStatus.LOGINED : LoginStatus.UNKNOWN
   }))
-  onScopeDispose(client.onClose((reason) => {
+  // how the session closed: the hub may kick it (and say so) while `kickedOffline()` logs out
+  let lastClose: SessionCloseReason | null = null
+
+  /** Tells the app what a closed session means; runs after the session's state was cleared. */
+  function announce(reason: SessionCloseReason): void {
     const event = closeEvent(reason)
     if (event) events.emit(event, undefined)
+  }
+  onScopeDispose(client.onClose((reason) => {
+    lastClose = reason
+    announce(reason)
   }))
+
+  /**
+   * Internal: the media engine says this user entered its room elsewhere, a login elsewhere in effect.
+   * Logs out (state cleared first), then says `onKickedOffline` as when the hub kicks the session.
+   * Nothing when already logged out: the hub's own kick came first and said it.
+   */
+  async function kickedOffline(): Promise<void> {
+    if (!client.session.value) return
+    lastClose = null
+    await client.logout()
+    if (lastClose !== 'kickedOffline') announce('kickedOffline')
+  }
 
   /** Connects this app's user; `sdkAppId`/`userSig` matter only to the TRTC engine. */
   async function login(params: LoginParams): Promise<void> {
@@ -49,6 +69,7 @@ export const useLoginStore = defineStore('login', () => {
     login,
     logout,
     setSelfInfo,
+    kickedOffline,
     subscribeEvent: events.on,
     unsubscribeEvent: events.off,
   }

@@ -1,7 +1,6 @@
 import { createLocalHub, RoomRole, type ConnectionView, type Hub, type SeatView } from '@atomicx-vue/engine'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createFakeMediaEngine, createTestUser, flush, type FakeMediaEngine, type TestUser } from '../core/testing'
-import { useDeviceState } from '../device'
 import { useLiveAudienceState } from '../liveAudience'
 import { useLiveListState } from '../liveList'
 import { useLiveSeatState } from '../liveSeat'
@@ -164,14 +163,6 @@ describe('the media store', () => {
     const roles = calls('guest').filter(([name]) => name === 'setRole').map(([, role]) => role)
     expect(roles.filter((role) => role === 'anchor')).toHaveLength(roles.filter((role) => role === 'audience').length)
     expect(guest.use(useMediaStore).placement).toEqual({ roomId: 'live1', role: 'audience', partners: [] })
-  })
-
-  it('after the engine was put out of the room, the next device action joins again first', async () => {
-    engines.get('host')!.emit('removed', { reason: 'kick' })
-    await flush()
-    expect(host.use(useMediaStore).placement).toEqual(OUT)
-    await host.use(useDeviceState).openLocalMicrophone()
-    expect(calls('host').map(([name]) => name)).toEqual(['join', 'join', 'startMicrophone'])
   })
 
   it("a failed step goes to the app's error handler; the placement keeps what the engine really did", async () => {

@@ -26,14 +26,17 @@ async function perform(engine: MediaEngine, userId: string, step: MediaStep): Pr
 /**
  * The one place that decides the user's media room membership (internal). It follows the hub: in the
  * current live's room as anchor while owner or seated, audience otherwise (local media stopped
- * first), out after leaving; a connected owner links to the partner rooms. Transitions run one after
+ * first), out after leaving or once the engine was put out of the room (`removed`: the live store then
+ * leaves the live on the hub); a connected owner links to the partner rooms. Transitions run one after
  * another and always aim at the latest state, so fast sequences stay consistent.
  */
 export const useMediaStore = defineStore('media', () => {
   const client = useAtomicxClient()
   const live = shallowRef<MediaLive | null>(null)
   const userId = computed(() => client.session.value?.userId ?? null)
-  const desired = computed(() => placementOf(live.value, userId.value))
+  /** the live whose media room the engine was put out of: not joined again while the user is still in it */
+  const removedFrom = shallowRef<string | null>(null)
+  const desired = computed(() => (live.value?.liveId === removedFrom.value ? OUT : placementOf(live.value, userId.value)))
   /** where the engine is now */
   const placement = shallowRef<MediaPlacement>(OUT)
   /** my seat in the current live, null when not seated */
@@ -71,6 +74,8 @@ export const useMediaStore = defineStore('media', () => {
     live.value = next
       ? { liveId: next.info.liveId, ownerId: next.info.owner.userId, seats: next.seats, connection: next.connection }
       : null
+    // leaving the live (or entering another) ends the removal; a resync of the same live does not
+    if (next?.info.liveId !== removedFrom.value) removedFrom.value = null
   }))
   onScopeDispose(client.on('seat.listChanged', ({ liveId, seats }) => {
     if (live.value?.liveId === liveId) live.value = { ...live.value, seats }
@@ -78,11 +83,16 @@ export const useMediaStore = defineStore('media', () => {
   onScopeDispose(client.on('coHost.connectionChanged', ({ liveId, connection }) => {
     if (live.value?.liveId === liveId) live.value = { ...live.value, connection }
   }))
-  // the engine already left the room (same user joined elsewhere, server removal)
-  onScopeDispose(client.onMedia('removed', () => void enqueue(async () => {
-    engine?.setVolumeInterval(0)
-    placement.value = OUT
-  })))
+  // The engine already left the room (same user joined elsewhere, server removal, fatal error). The live
+  // store now leaves the live on the hub; until then, seat changes must not join the room again.
+  onScopeDispose(client.onMedia('removed', () => {
+    void enqueue(async () => {
+      engine?.setVolumeInterval(0)
+      placement.value = OUT
+    })
+    // after the line above: the reconcile this sets off must see the engine out, or it would call leave()
+    removedFrom.value = live.value?.liveId ?? null
+  }))
 
   /**
    * The engine once every transition asked for so far is done: device actions wait for it, so a
