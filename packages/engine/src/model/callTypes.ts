@@ -125,18 +125,8 @@ export interface CallMemberRecord {
   readonly inviterId: UserId
 }
 
-/** Internal: an ongoing call (removed when it ends). */
-export interface CallRecord {
-  readonly callId: string
-  readonly roomId: number | string
-  readonly mediaType: CallMediaType
-  readonly callerId: UserId
-  readonly chatGroupId: string
-  readonly userData: string
-  readonly isGroup: boolean
-  readonly status: 'calling' | 'connected'
-  /** ms when the first callee accepted or joined, 0 while calling */
-  readonly startedAt: number
+/** Internal: an ongoing call (removed when it ends); what its view shows, with participants keyed by user. */
+export interface CallRecord extends Omit<CallView, 'participants'> {
   /** caller first, then invitees in invitation order */
   readonly participants: OrderedMap<UserId, CallMemberRecord>
 }
