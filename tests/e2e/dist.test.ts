@@ -17,6 +17,7 @@ describe('built packages in plain Node', () => {
     ['@atomicx-vue/engine', ['createLocalHub', 'reduce', 'createTrtcEngine', 'createLocalMediaEngine']],
     ['@atomicx-vue/engine/testing', ['createFakeBackend']],
     ['@atomicx-vue/vue', ['createAtomicx', 'useCoGuestState', 'useDeviceState', 'useCallState', 'CoGuestEvent', 'ErrorCode']],
+    ['@atomicx-vue/vue/testing', ['createTestUser', 'createLive', 'goLive', 'flush', 'tearDown', 'recordEvents', 'createFakeBackend']],
     ['@atomicx-vue/components', ['CoGuestPanel', 'CoHostPanel', 'LiveView', 'CallView', 'DeviceSettings']],
   ])('%s', (specifier, names) => {
     const { status, stdout, stderr } = importInNode(specifier, names)

@@ -3,7 +3,7 @@
 import { createLocalHub, ErrorCode, type Hub } from '@atomicx-vue/engine'
 import { DeviceStatus, useCoGuestState, useDeviceState, useLiveListState, useLiveSeatState } from 'tuikit-atomicx-vue3'
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest'
-import { createTestUser, flush, type TestUser } from '../../packages/vue/src/core/testing'
+import { createTestUser, flush, type TestUser } from '@atomicx-vue/vue/testing'
 import ApplyForSeat from './seed001/ApplyForSeat.vue'
 import CancelRequest from './seed001/CancelRequest.vue'
 import DisconnectSeat from './seed001/DisconnectSeat.vue'

@@ -2,7 +2,7 @@
 // the live goes on during the call (the audience still sees the host) and is left as it was after it.
 import { CallMediaType, CallStatus, DeviceStatus, useCallState, useDeviceState, useLiveListState, useLiveSeatState } from '@atomicx-vue/vue'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { TestUser } from '../../../packages/vue/src/core/testing'
+import type { TestUser } from '@atomicx-vue/vue/testing'
 import { ENGINES } from './engines'
 import { listen, type Stage } from './stage'
 

@@ -4,7 +4,7 @@ import {
   DeviceStatus, GuestEvent, HostEvent, useCoGuestState, useDeviceState, useLiveListState, useLiveSeatState, type CoGuestEventInfoMap,
 } from '@atomicx-vue/vue'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { TestUser } from '../../../packages/vue/src/core/testing'
+import type { TestUser } from '@atomicx-vue/vue/testing'
 import { ENGINES } from './engines'
 import { record, type EventLog, type Stage } from './stage'
 

@@ -5,7 +5,7 @@ import {
   useBattleState, useCoHostState, useDeviceState, useLiveListState, useLiveSeatState, type BattleConfig, type CoHostEventInfoMap,
 } from '@atomicx-vue/vue'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { TestUser } from '../../../packages/vue/src/core/testing'
+import type { TestUser } from '@atomicx-vue/vue/testing'
 import { ENGINES } from './engines'
 import { record, type Stage } from './stage'
 

@@ -1,7 +1,7 @@
 import { createLocalHub, type LocalMediaNetwork, type Media, type MediaRole } from '@atomicx-vue/engine'
 import { expect, vi } from 'vitest'
 import { localNetworkOf } from '../../../packages/vue/src/core/media'
-import { createTestUser, type TestUser } from '../../../packages/vue/src/core/testing'
+import { createTestUser, type TestUser } from '@atomicx-vue/vue/testing'
 import { fakeTimers, listen, MEDIA, settleWith, unmountAll, type MakeStage, type MediaPresence } from './stage'
 
 interface Member {

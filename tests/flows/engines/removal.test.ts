@@ -8,7 +8,7 @@ import {
 } from '@atomicx-vue/vue'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { localNetworkOf } from '../../../packages/vue/src/core/media'
-import { createTestUser, type TestUser } from '../../../packages/vue/src/core/testing'
+import { createTestUser, type TestUser } from '@atomicx-vue/vue/testing'
 import { createFakeCloud, type FakeCloud } from '../../fakes/trtc'
 import { SDK_APP_ID } from '../../fakes/trtc/testing'
 import { makeLocal } from './local'

@@ -5,7 +5,7 @@ import type { Hub, Media, MediaRole } from '@atomicx-vue/engine'
 import { useAtomicxClient, type EventApi, type MediaChannel } from '@atomicx-vue/vue'
 import { vi } from 'vitest'
 import { render } from 'vue'
-import { flush, type TestUser } from '../../../packages/vue/src/core/testing'
+import { flush, type TestUser } from '@atomicx-vue/vue/testing'
 
 /** A user's place in the media backend, by the backend's own account (the fake cloud, the in-page network). */
 export interface MediaPresence {

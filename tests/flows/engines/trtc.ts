@@ -1,7 +1,7 @@
 import { createLocalHub, type Media } from '@atomicx-vue/engine'
 import { useLoginState } from '@atomicx-vue/vue'
 import { expect, vi } from 'vitest'
-import { createTestUser, type TestUser } from '../../../packages/vue/src/core/testing'
+import { createTestUser, type TestUser } from '@atomicx-vue/vue/testing'
 import { createFakeCloud } from '../../fakes/trtc'
 import { SDK_APP_ID } from '../../fakes/trtc/testing'
 import { fakeTimers, listen, MEDIA, settleWith, unmountAll, type MakeStage } from './stage'
