@@ -6,6 +6,10 @@ export default defineConfig({
   build: {
     lib: { entry: { index: 'src/index.ts', testing: 'src/testing.ts' }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
     sourcemap: true,
-    rollupOptions: { external: [/^vue$/, /^pinia$/, /^@vueuse\//, /^@atomicx-vue\//, /^trtc-sdk-v5/] },
+    rollupOptions: {
+      external: [/^vue$/, /^pinia$/, /^@vueuse\//, /^@atomicx-vue\//, /^trtc-sdk-v5/],
+      // code shared by the main and testing entries
+      output: { chunkFileNames: 'shared-[hash].js' },
+    },
   },
 })

@@ -54,3 +54,15 @@ describe('@atomicx-vue/vue/testing', () => {
     expect(liveIdOf(guest)).toBeUndefined()
   })
 })
+
+describe('the README example', () => {
+  it('runs as written', async () => {
+    const { createLocalHub: createHub, useCoGuestState } = await import('./index')
+    const hub = createHub()
+    const [host, guest] = await createLive(hub, ['host', 'guest']) // host starts a live, guest joins
+    await guest!.use(useCoGuestState).applyForSeat({ seatIndex: -1, timeout: 30 })
+    await flush()
+    expect(host!.use(useCoGuestState).applicants.value.map((u) => u.userId)).toEqual(['guest'])
+    tearDown(hub, [host!, guest!])
+  })
+})
