@@ -1,7 +1,7 @@
 // Test helpers of our own tests only (they need vitest): the public ones (`../testing`) plus fakes and asserts.
 import { createEmitter, EngineError, type Hub, type MediaEngine, type MediaEngineEvents } from '@atomicx-vue/engine'
 import { expect, vi, type Mock } from 'vitest'
-import { tearDown as endUsers, type TestUser } from '../testing'
+import { createTestUser, tearDown as endUsers, type TestUser } from '../testing'
 
 export { createLive, createTestUser, flush, goLive, recordEvents } from '../testing'
 export type { MountedComponent, TestUser, TestUserOptions } from '../testing'
@@ -58,4 +58,22 @@ export function createFakeMediaEngine(): FakeMediaEngine {
     on: events.on,
     emit: events.emit,
   }
+}
+
+/** A logged-in test user whose media engine is a fresh `FakeMediaEngine`, kept in `engines` by user id; listener errors go to `onError`. */
+export async function createFakeMediaUser(
+  hub: Hub,
+  userId: string,
+  engines: Map<string, FakeMediaEngine>,
+  onError: (error: unknown) => void,
+): Promise<TestUser> {
+  const who = await createTestUser(hub, userId, {
+    media: () => {
+      const engine = createFakeMediaEngine()
+      engines.set(userId, engine)
+      return engine
+    },
+  })
+  who.app.config.errorHandler = onError
+  return who
 }

@@ -1,7 +1,7 @@
 import { createLocalHub, EngineError, ErrorCode, LiveEndedReason, LiveKickedOutReason, MediaError, MediaErrorCode, type ClientMessage, type Hub } from '@atomicx-vue/engine'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { useCoGuestState } from '../coGuest'
-import { createFakeMediaEngine, createTestUser, expectCode, flush, type FakeMediaEngine, type TestUser } from '../core/testing'
+import { createFakeMediaUser, createTestUser, expectCode, flush, type FakeMediaEngine, type TestUser } from '../core/testing'
 import { useDeviceState } from '../device'
 import { useLiveAudienceState } from '../liveAudience'
 import { useLiveSeatState } from '../liveSeat'
@@ -78,17 +78,7 @@ describe('the media engine puts the user out of the live', () => {
   let engines: Map<string, FakeMediaEngine>
   const errors = vi.fn()
 
-  async function user(userId: string): Promise<TestUser> {
-    const who = await createTestUser(hub, userId, {
-      media: () => {
-        const engine = createFakeMediaEngine()
-        engines.set(userId, engine)
-        return engine
-      },
-    })
-    who.app.config.errorHandler = errors
-    return who
-  }
+  const user = (userId: string): Promise<TestUser> => createFakeMediaUser(hub, userId, engines, errors)
 
   /** The LiveListEvents and LoginEvents `who` hears, each with `currentLive` and `loginStatus` as they were then. */
   function record(who: TestUser): unknown[][] {

@@ -1,6 +1,6 @@
 import { createLocalHub, RoomRole, type ConnectionView, type Hub, type SeatView } from '@atomicx-vue/engine'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createFakeMediaEngine, createTestUser, flush, type FakeMediaEngine, type TestUser } from '../core/testing'
+import { createFakeMediaUser, flush, type FakeMediaEngine, type TestUser } from '../core/testing'
 import { useLiveAudienceState } from '../liveAudience'
 import { useLiveListState } from '../liveList'
 import { useLiveSeatState } from '../liveSeat'
@@ -89,17 +89,7 @@ describe('the media store', () => {
     return made.sort((a, b) => a.order - b.order).map(({ call }) => call)
   }
 
-  async function user(userId: string): Promise<TestUser> {
-    const who = await createTestUser(hub, userId, {
-      media: () => {
-        const engine = createFakeMediaEngine()
-        engines.set(userId, engine)
-        return engine
-      },
-    })
-    who.app.config.errorHandler = errors
-    return who
-  }
+  const user = (userId: string): Promise<TestUser> => createFakeMediaUser(hub, userId, engines, errors)
 
   beforeEach(async () => {
     errors.mockReset()
